@@ -1,0 +1,150 @@
+"""The `briefing` command: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from briefing.config import MEGABYTE, IngestOptions
+from briefing.errors import InputError
+from briefing.ingest.pipeline import build_article
+from briefing.ingest.read import collect_inputs
+from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
+
+app = typer.Typer(help="briefing: raw news articles in, a static briefing site and feeds out.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+PROGRESS_FROM = 10  # files: below this, no progress bar
+
+
+def _parse_date(value: Optional[str]) -> Optional[datetime]:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not an ISO 8601 date (2024-01-25 or 2024-01-25T09:30+01:00)")
+
+
+PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="Raw articles (.txt, .html): files or folders.")]
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="Date when the page gives none (ISO 8601).")]
+CategoryOpt = Annotated[Optional[str], typer.Option("--category", help="Category when the page gives none.")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language code, instead of detecting it.")]
+MaxSizeOpt = Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse files larger than this (MB).")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+
+
+def _options(date: Optional[str], category: Optional[str], lang: Optional[str], max_size: float) -> IngestOptions:
+    return IngestOptions(date=_parse_date(date), category=category, lang=lang.lower() if lang else None,
+                         max_bytes=int(max_size * MEGABYTE))
+
+
+def _articles(paths: list[Path], options: IngestOptions, debug: bool):
+    """(path, article or None) for each input; failures are reported in one line each."""
+    for path in collect_inputs(paths):
+        try:
+            yield path, build_article(path, options)
+        except InputError as exc:
+            err.print(f"error: {exc}", markup=False)
+            yield path, None
+        except Exception as exc:  # a bug must not stop the other files
+            err.print(f"error: {path}: unexpected {type(exc).__name__}: {exc}", markup=False)
+            if debug:
+                err.print(traceback.format_exc(), markup=False)
+            yield path, None
+
+
+@app.command()
+def ingest(
+    paths: PathsArg = None,
+    content_dir: Annotated[Path, typer.Option("--content-dir", help="Where the Markdown goes.")] = Path("content"),
+    date: DateOpt = None,
+    category: CategoryOpt = None,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files changed by hand.")] = False,
+    max_size: MaxSizeOpt = 10.0,
+    debug: DebugOpt = False,
+) -> None:
+    """Clean raw articles and write them as Markdown with metadata into the content folder."""
+    options = _options(date, category, lang, max_size)
+    inputs = collect_inputs(paths or [Path("seeds")])
+    store = ContentStore(content_dir)
+    counts: Counter[str] = Counter()
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+                  disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=len(inputs))
+        for path, article in _articles(inputs, options, debug):
+            progress.advance(task)
+            if article is None:
+                counts["failed"] += 1
+                continue
+            try:
+                outcome = store.save(article, force=force)
+            except OSError as exc:
+                err.print(f"error: {path}: cannot write to {content_dir} ({exc.strerror or exc})", markup=False)
+                counts["failed"] += 1
+                continue
+            counts[SKIPPED if outcome.status == SKIPPED else
+                   UNCHANGED if outcome.status == UNCHANGED else WRITTEN] += 1
+            if outcome.message:
+                err.print(f"notice: {path}: {outcome.message}", markup=False)
+            elif outcome.status in (WRITTEN, UPDATED):
+                err.print(f"{outcome.status}: {outcome.path}", markup=False)
+    err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
+              f"{counts['failed']} failed", markup=False)
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+@app.command()
+def inspect(
+    paths: Annotated[list[Path], typer.Argument(help="Raw articles (.txt, .html): files or folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
+    date: DateOpt = None,
+    category: CategoryOpt = None,
+    lang: LangOpt = None,
+    max_size: MaxSizeOpt = 10.0,
+    debug: DebugOpt = False,
+) -> None:
+    """Show the article record of each input without writing anything."""
+    options = _options(date, category, lang, max_size)
+    failed = 0
+    for path, article in _articles(paths, options, debug):
+        if article is None:
+            failed += 1
+        elif as_json:
+            sys.stdout.write(json.dumps(article.to_record(), ensure_ascii=False) + "\n")
+        else:
+            _print_summary(path, article)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_summary(path: Path, article) -> None:
+    record = article.to_record()
+    paragraphs = [p for p in article.body.split("\n\n") if p.strip()]
+    out.print(f"[bold]{path}[/bold]")
+    out.print(f"  title      {record['title']}", markup=False)
+    out.print(f"  date       {record['date']} (from {record['date_source']})", markup=False)
+    for key in ("category", "lang", "slug", "source"):
+        out.print(f"  {key:<10} {record[key] or '-'}", markup=False)
+    out.print(f"  text       {len(paragraphs)} paragraphs, {record['reading_time']} min read", markup=False)
+    out.print(f"  summary    {record['summary']}", markup=False)
+    out.print(f"  entities   {len(record['entities'])}, key figures {len(record['key_figures'])}", markup=False)
+    out.print()
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

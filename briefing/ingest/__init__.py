@@ -1,0 +1,1 @@
+"""Ingest: raw pages (text dumps, saved HTML) become article records."""

@@ -1,0 +1,108 @@
+"""One raw file to one article record: read, clean, derive metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from briefing.article import Article
+from briefing.config import IngestOptions
+from briefing.errors import InputError
+from briefing.ingest.html import extract_page
+from briefing.ingest.language import detect_language
+from briefing.ingest.metadata import as_zoned, date_in_text, make_slug, reading_minutes, summarize
+from briefing.ingest.read import read_source
+from briefing.ingest.text import clean_text_dump
+from briefing.lexicon import normalize
+from briefing.markdown import escape_markdown
+
+
+@dataclass
+class Story:
+    """What a raw page says, before the record's derived fields."""
+
+    title: str | None
+    category: str | None
+    url: str | None
+    lang: str
+    paragraphs: list[str]  # plain text
+    blocks: list[str]  # the same as Markdown
+    date: datetime | None
+    date_source: str | None
+
+
+def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
+    """Title, section, text and dates of a page (kind 'html') or a text dump (kind 'text')."""
+    if kind == "html":
+        page = extract_page(text)
+        story = Story(page.title, page.category, page.url, "", page.paragraphs, page.blocks,
+                      page.date, "metadata" if page.date else None)
+    else:
+        dump_lang = lang or detect_language(text)
+        cleaned = clean_text_dump(text, dump_lang)
+        date = date_in_text(cleaned.header + cleaned.paragraphs[:1], dump_lang)
+        story = Story(cleaned.title, cleaned.category, None, "", cleaned.paragraphs,
+                      [escape_markdown(p) for p in cleaned.paragraphs], date, "text" if date else None)
+    story.lang = lang or detect_language(" ".join([story.title or "", *story.paragraphs]))
+    if story.title and story.paragraphs and normalize(story.paragraphs[0]) == normalize(story.title):
+        del story.paragraphs[0], story.blocks[0]  # the page's own headline above the text
+    return story
+
+
+def build_article(path: Path, options: IngestOptions) -> Article:
+    """The article record of one raw file, or InputError saying why it cannot be used."""
+    raw = read_source(path, options.max_bytes)
+    story = extract_story(raw.text, raw.kind, options.lang)
+    if not story.paragraphs:
+        raise InputError(path, "no article text found (only site chrome or an empty page)")
+    title = story.title or _title_from_lead(story.paragraphs[0])
+    dated = [(story.date, story.date_source), (options.date, "option"),
+             (datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone)), "file")]
+    moment, date_source = next((d, s) for d, s in dated if d is not None)
+    plain = "\n\n".join(story.paragraphs)
+    return Article(
+        title=title,
+        date=as_zoned(moment, options.timezone).isoformat(),
+        date_source=date_source,
+        category=_display_category(story.category or options.category),
+        lang=story.lang,
+        slug=make_slug(title, options.slug_chars),
+        source=story.url or source_name(path),
+        source_sha256=raw.sha256,
+        summary=escape_markdown(summarize(story.paragraphs, story.lang, options.summary_chars)),
+        body="\n\n".join(story.blocks),
+        reading_time=reading_minutes(f"{title}\n{plain}", options.words_per_minute),
+        source_file=source_name(path),
+        fingerprint=story_fingerprint(story.paragraphs),
+    )
+
+
+def source_name(path: Path) -> str:
+    """The raw file's path as the user would write it: relative to here when below here."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute)).as_posix() if absolute.anchor == Path.cwd().anchor else absolute.as_posix()
+
+
+def story_fingerprint(paragraphs: list[str]) -> str:
+    """Same story, same print, whatever file or format it came in."""
+    text = normalize(" ".join(paragraphs))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _title_from_lead(lead: str) -> str:
+    words = lead.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _display_category(category: str | None) -> str | None:
+    if not category:
+        return None
+    category = category.strip()
+    return category[:1].upper() + category[1:] if category.islower() else category

@@ -1,0 +1,100 @@
+"""The content file: YAML front matter (read by Pelican through pelican-yaml-metadata) + Markdown body.
+
+YAML rather than Pelican's native `Key: value` header because entities and key figures are
+lists of records: YAML carries them (with accents, quotes, numbers) without a private format,
+an editor can fix them by hand, and a maintained Pelican plugin reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+import yaml
+
+from briefing.article import Article, Entity, KeyFigure
+from briefing.errors import ContentError
+
+FRONT_MATTER = re.compile(r"\A---\n(?P<header>.*?\n)(?:---|\.\.\.)\n(?P<body>.*)\Z", re.S)
+CHECKSUM_KEY = "ingest_sha256"
+CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: *(\S*)\n", re.M)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+]\s|\d+[.)]\s|=+\s*$|-{3,}\s*$)")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text to Markdown that renders as the same text (no markup, no raw HTML)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render(article: Article) -> str:
+    """The content file for an article, with the checksum of what was generated."""
+    header = {
+        "title": article.title,
+        "date": article.date,
+        "date_source": article.date_source,
+        "category": article.category,
+        "lang": article.lang,
+        "slug": article.slug,
+        "source": article.source,
+        "source_file": article.source_file,
+        "source_sha256": article.source_sha256,
+        "fingerprint": article.fingerprint,
+        "reading_time": article.reading_time,
+        "summary": article.summary,
+        "entities": [e.to_dict() for e in article.entities],
+        "key_figures": [k.to_dict() for k in article.key_figures],
+    }
+    if header["category"] is None:
+        del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
+    text = ("---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100)
+            + f"{CHECKSUM_KEY}: \n---\n\n" + article.body.strip() + "\n")
+    return text.replace(f"{CHECKSUM_KEY}: \n", f"{CHECKSUM_KEY}: {checksum(text)}\n", 1)
+
+
+def checksum(text: str) -> str:
+    """Hash of a content file without its checksum value: tells whether an editor changed it."""
+    return hashlib.sha256(CHECKSUM_LINE.sub(f"{CHECKSUM_KEY}: \n", text, count=1).encode()).hexdigest()
+
+
+def edited_by_hand(text: str) -> bool:
+    """True when the file is not byte for byte what ingest wrote (or has no checksum)."""
+    match = CHECKSUM_LINE.search(text)
+    return not match or match.group(1) != checksum(text)
+
+
+def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any], str]:
+    """(metadata, body) of a content file, or ContentError naming the line at fault."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(path, 1, "no YAML front matter (the file must start with a '---' line)")
+    try:
+        meta = yaml.safe_load(match.group("header"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 for 1-based
+        raise ContentError(path, line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(meta, dict):
+        raise ContentError(path, 2, "the front matter is not a set of 'key: value' lines")
+    return meta, match.group("body")
+
+
+def parse(text: str, path: str = "<content>") -> Article:
+    """The article a content file holds (the inverse of render)."""
+    meta, body = read_front_matter(text, path)
+    try:
+        return Article(
+            title=str(meta["title"]), date=str(meta["date"]), date_source=str(meta.get("date_source", "")),
+            category=meta.get("category"), lang=str(meta.get("lang", "")), slug=str(meta["slug"]),
+            source=str(meta.get("source", "")), source_sha256=str(meta.get("source_sha256", "")),
+            summary=str(meta.get("summary", "")), body=body.strip(),
+            entities=tuple(Entity.from_dict(e) for e in meta.get("entities") or ()),
+            key_figures=tuple(KeyFigure.from_dict(k) for k in meta.get("key_figures") or ()),
+            reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
+            fingerprint=str(meta.get("fingerprint", "")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ContentError(path, None, f"bad metadata: {exc}") from exc

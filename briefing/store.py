@@ -1,0 +1,106 @@
+"""The content folder: one Markdown file per story, written atomically, editors' changes kept."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.article import Article
+from briefing.errors import ContentError
+from briefing.markdown import edited_by_hand, read_front_matter, render
+
+WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    path: Path
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    path: Path
+    slug: str
+    source_file: str
+    source_sha256: str
+    fingerprint: str
+
+
+class ContentStore:
+    """What the content folder holds, indexed by the raw file, its bytes and its story."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content_dir = content_dir
+        self._by_source: dict[str, _Entry] = {}
+        self._by_bytes: dict[str, _Entry] = {}
+        self._by_story: dict[str, _Entry] = {}
+        self._slugs: set[str] = set()
+        if content_dir.is_dir():
+            for path in sorted(content_dir.glob("*.md")):
+                self._index_file(path)
+
+    def _index_file(self, path: Path) -> None:
+        self._slugs.add(path.stem)
+        try:
+            meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
+        except (ContentError, OSError, UnicodeDecodeError):
+            return  # not ours, or broken by hand: its name stays taken, nothing else
+        self._remember(_Entry(path, path.stem, str(meta.get("source_file", "")),
+                              str(meta.get("source_sha256", "")), str(meta.get("fingerprint", ""))))
+
+    def _remember(self, entry: _Entry) -> None:
+        self._slugs.add(entry.slug)
+        for index, key in ((self._by_source, entry.source_file), (self._by_bytes, entry.source_sha256),
+                           (self._by_story, entry.fingerprint)):
+            if key:
+                index[key] = entry
+
+    def save(self, article: Article, force: bool = False) -> Outcome:
+        existing = self._by_source.get(article.source_file)
+        if existing is None:
+            twin = self._by_bytes.get(article.source_sha256) or self._by_story.get(article.fingerprint)
+            if twin is not None:
+                return Outcome(SKIPPED, twin.path,
+                               f"same story as {twin.path} (from {twin.source_file}): not written twice")
+            slug = article.slug
+            if slug in self._slugs:
+                slug = f"{slug}-{article.source_sha256[:8]}"
+        else:
+            slug = existing.slug  # the story keeps its address even when its title changes
+        article = dataclasses.replace(article, slug=slug)
+        path = self.content_dir / f"{slug}.md"
+        text = render(article)
+        status = WRITTEN
+        if path.exists():
+            current = path.read_text("utf-8", errors="replace")
+            if current == text:
+                self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint))
+                return Outcome(UNCHANGED, path)
+            edited = edited_by_hand(current)
+            if edited and not force:
+                return Outcome(SKIPPED, path, "changed by hand since ingest: kept (--force overwrites it)")
+            status, message = UPDATED, "overwrote changes made by hand (--force)" if edited else ""
+        write_atomically(path, text)
+        self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint))
+        return Outcome(status, path, message if status == UPDATED else "")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: readers see the old file or
+    the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

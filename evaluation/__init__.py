@@ -1,0 +1,1 @@
+"""Quality evaluations of briefing against the shared corpus (../shared/corpus)."""
