@@ -20,14 +20,17 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<header>.*?\n)(?:---|\.\.\.)\n(?P<body>.*)
 CHECKSUM_KEY = "ingest_sha256"
 CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: *(\S*)\n", re.M)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
-_LINE_START = re.compile(r"^(\s*)(#|>|[-+]\s|\d+[.)]\s|=+\s*$|-{3,}\s*$)")
+_BLOCK_START = re.compile(r"^(\s*)(#|[-+](?=\s|-))", re.M)  # headings, list items, rules
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s)", re.M)  # "1. " would start a list
 
 
 def escape_markdown(text: str) -> str:
-    """Plain text to Markdown that renders as the same text (no markup, no raw HTML)."""
+    """Plain text to Markdown that renders as the same text (no markup, no raw HTML).
+    '<' and '>' become entities first, so no line can start a quote or an HTML block."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _NUMBERED.sub(r"\1\\\2", text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def render(article: Article) -> str:

@@ -16,7 +16,9 @@ from briefing.ingest.language import stopwords
 from briefing.lexicon import normalize, patterns, prefix_pattern, words
 
 SHORT_PENALTY = 4  # a non-prose block costs this plus one per word
-BARRIER = -120  # a line that usually ends the story (related links, comments): only a strong story crosses it
+# A line that usually ends the story (related links, comments) costs this many typical
+# paragraphs: only a story that goes on at length after it crosses it.
+BARRIER_PARAGRAPHS = 2.5
 MIN_PROSE_WORDS = 8
 MIN_STOPWORD_RATIO = 0.18
 TITLE_WORDS = (3, 30)
@@ -109,10 +111,12 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     units = split_units(text)
     stop = stopwords(lang)
     prose = [prose_words(u, stop) for u in units]
+    paragraph_sizes = sorted(n for n in prose if n) or [MIN_PROSE_WORDS]
+    barrier = -BARRIER_PARAGRAPHS * paragraph_sizes[len(paragraph_sizes) // 2]
     scores = []
     for unit, n in zip(units, prose):
         if is_end_marker(unit, n > 0):
-            scores.append(BARRIER)
+            scores.append(barrier)
         elif is_chrome(unit, n > 0):
             scores.append(-SHORT_PENALTY)
         else:
