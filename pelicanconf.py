@@ -12,8 +12,9 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 # Content files carry YAML front matter (entities and key figures are lists of records).
 PLUGINS = ["pelican.plugins.yaml_metadata"]
 
-ARTICLE_URL = "{slug}.html"
-ARTICLE_SAVE_AS = "{slug}.html"
+# `lang` is each article's own language, not a translation: one address whatever the language.
+ARTICLE_URL = ARTICLE_LANG_URL = "{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{slug}.html"
 
 # Pelican's own feeds stay off: briefing writes its feeds itself.
 FEED_ALL_ATOM = None

@@ -128,6 +128,51 @@ def inspect(
     raise typer.Exit(1 if failed else 0)
 
 
+SettingsOpt = Annotated[Path, typer.Option("--settings", help="Pelican settings file.")]
+ContentOpt = Annotated[Path, typer.Option("--content-dir", help="The Markdown articles.")]
+OutputOpt = Annotated[Path, typer.Option("--output-dir", help="Where the site is written.")]
+
+
+@app.command()
+def build(
+    content_dir: ContentOpt = Path("content"),
+    output_dir: OutputOpt = Path("output"),
+    settings: SettingsOpt = Path("pelicanconf.py"),
+    debug: DebugOpt = False,
+) -> None:
+    """Build the static site from the content folder with Pelican."""
+    from briefing.site import build as build_site
+
+    for path, what in ((content_dir, "content folder"), (settings, "settings file")):
+        if not path.exists():
+            err.print(f"error: {path}: no such {what}", markup=False)
+            raise typer.Exit(2)
+    try:
+        build_site(settings, content_dir, output_dir)
+    except Exception as exc:  # Pelican raises many kinds; the user needs one line
+        err.print(f"error: build failed: {type(exc).__name__}: {exc}", markup=False)
+        if debug:
+            err.print(traceback.format_exc(), markup=False)
+        raise typer.Exit(1)
+    err.print(f"built {output_dir}", markup=False)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port on localhost.")] = 8000,
+    content_dir: ContentOpt = Path("content"),
+    output_dir: OutputOpt = Path("output"),
+    settings: SettingsOpt = Path("pelicanconf.py"),
+) -> None:
+    """Serve the site on localhost and rebuild it when content or settings change."""
+    import pelican
+
+    from briefing.site import pelican_arguments
+
+    pelican.main(pelican_arguments(settings, content_dir, output_dir)
+                 + ["--autoreload", "--listen", "--bind", "127.0.0.1", "--port", str(port)])
+
+
 def _print_summary(path: Path, article) -> None:
     record = article.to_record()
     paragraphs = [p for p in article.body.split("\n\n") if p.strip()]

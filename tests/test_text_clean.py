@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest.text import best_span, clean_text_dump, drop_teaser, find_section, split_units
-from conftest import needs_corpus
 
 LEAD = ("Le gouvernement a présenté mardi un plan de relance de l'industrie qui doit créer des emplois "
         "dans les régions les plus touchées par la crise, selon le ministre.")
@@ -83,15 +82,3 @@ def test_every_paragraph_once():
     dump = "\n\n".join(["Un titre qui se répète ici", LEAD, SECOND, LEAD, "Un titre qui se répète ici"])
     cleaned = clean_text_dump(dump, "fr")
     assert cleaned.paragraphs == [LEAD, SECOND]
-
-
-@needs_corpus
-def test_dumps_of_corpus_pages_keep_the_story_and_drop_the_boilerplate():
-    """Whole-page naive dumps of the 44 trafilatura-pages (fr and en): pinned floors."""
-    from evaluation.extraction import FLOORS, evaldata
-
-    figures = evaldata()
-    assert figures["dump_with"] >= FLOORS["dump_with"]
-    assert figures["dump_without"] >= FLOORS["dump_without"]
-    assert figures["html_with"] >= FLOORS["html_with"]
-    assert figures["html_without"] >= FLOORS["html_without"]

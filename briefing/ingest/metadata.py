@@ -17,7 +17,9 @@ from briefing.lexicon import lexicon
 RESERVED_NAMES = {"con", "prn", "aux", "nul", "index", "feeds", "entities", "theme", "tag", "category",
                   *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 WORD = re.compile(r"\w+", re.UNICODE)
-DATE_ORDER = {"en": "MDY"}  # numeric dates: day first everywhere else
+DATE_ORDER = {"en": "MDY"}
+# A stop, closing quotes or brackets (French puts a space before »), a space, then a capital.
+SENTENCE_BREAK = re.compile(r"[.!?…]+(?:\s?[»\"”’')\]])*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")  # numeric dates: day first everywhere else
 
 
 def as_zoned(moment: datetime, timezone: str) -> datetime:
@@ -82,7 +84,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
     an abbreviation of the language ("M. Soudani")."""
     abbreviations = {a.lower() for code in {lang, "fr", "en"} for a in lexicon(code).get("abbreviations", ())}
     sentences, start = [], 0
-    for match in re.finditer(r"[.!?…]+[»\"”’')\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])", text):
+    for match in SENTENCE_BREAK.finditer(text):
         before = text[start:match.start() + 1].split()
         last = before[-1].lower() if before else ""
         if last in abbreviations or re.fullmatch(r"[a-z]\.", last):

@@ -1,0 +1,26 @@
+"""`briefing build`: Pelican reads the content ingest writes and makes one page per article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SEEDS
+
+
+def test_ingested_seeds_build_into_one_page_per_article(cli, tmp_path: Path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    assert cli("ingest", SEEDS, "--content-dir", content, "--date", "2024-01-25").exit_code == 0
+    result = cli("build", "--content-dir", content, "--output-dir", output)
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in output.glob("*.html"))
+    for md in content.glob("*.md"):
+        assert f"{md.stem}.html" in pages  # English articles too: `lang` is not a translation
+    seed = (output / "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html")
+    html = seed.read_text("utf-8")
+    assert "Alina Romanowski" in html and "Rechercher" not in html
+
+
+def test_build_reports_a_missing_content_folder_as_a_usage_error(cli, tmp_path: Path):
+    result = cli("build", "--content-dir", tmp_path / "nope", "--output-dir", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "no such content folder" in result.stderr
