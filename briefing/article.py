@@ -89,3 +89,17 @@ class Article:
             "key_figures": [k.to_dict() for k in self.key_figures],
             "reading_time": self.reading_time,
         }
+
+    @classmethod
+    def from_record(cls, meta: dict[str, Any], body: str) -> "Article":
+        """The article a content file's metadata and body describe (the inverse of to_record)."""
+        return cls(
+            title=str(meta["title"]), date=str(meta["date"]), date_source=str(meta.get("date_source", "")),
+            category=meta.get("category"), lang=str(meta.get("lang", "")), slug=str(meta["slug"]),
+            source=str(meta.get("source", "")), source_sha256=str(meta.get("source_sha256", "")),
+            summary=str(meta.get("summary", "")), body=body,
+            entities=tuple(Entity.from_dict(e) for e in meta.get("entities") or ()),
+            key_figures=tuple(KeyFigure.from_dict(k) for k in meta.get("key_figures") or ()),
+            reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
+            fingerprint=str(meta.get("fingerprint", "")),
+        )

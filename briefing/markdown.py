@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from briefing.article import Article, Entity, KeyFigure
+from briefing.article import Article
 from briefing.errors import ContentError
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<header>.*?\n)(?:---|\.\.\.)\n(?P<body>.*)\Z", re.S)
@@ -35,22 +35,8 @@ def escape_markdown(text: str) -> str:
 
 def render(article: Article) -> str:
     """The content file for an article, with the checksum of what was generated."""
-    header = {
-        "title": article.title,
-        "date": article.date,
-        "date_source": article.date_source,
-        "category": article.category,
-        "lang": article.lang,
-        "slug": article.slug,
-        "source": article.source,
-        "source_file": article.source_file,
-        "source_sha256": article.source_sha256,
-        "fingerprint": article.fingerprint,
-        "reading_time": article.reading_time,
-        "summary": article.summary,
-        "entities": [e.to_dict() for e in article.entities],
-        "key_figures": [k.to_dict() for k in article.key_figures],
-    }
+    header = {key: value for key, value in article.to_record().items() if key != "body"}
+    header |= {"source_file": article.source_file, "fingerprint": article.fingerprint}
     if header["category"] is None:
         del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
     text = ("---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100)
@@ -89,15 +75,6 @@ def parse(text: str, path: str = "<content>") -> Article:
     """The article a content file holds (the inverse of render)."""
     meta, body = read_front_matter(text, path)
     try:
-        return Article(
-            title=str(meta["title"]), date=str(meta["date"]), date_source=str(meta.get("date_source", "")),
-            category=meta.get("category"), lang=str(meta.get("lang", "")), slug=str(meta["slug"]),
-            source=str(meta.get("source", "")), source_sha256=str(meta.get("source_sha256", "")),
-            summary=str(meta.get("summary", "")), body=body.strip(),
-            entities=tuple(Entity.from_dict(e) for e in meta.get("entities") or ()),
-            key_figures=tuple(KeyFigure.from_dict(k) for k in meta.get("key_figures") or ()),
-            reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
-            fingerprint=str(meta.get("fingerprint", "")),
-        )
+        return Article.from_record(meta, body.strip())
     except (KeyError, TypeError, ValueError) as exc:
         raise ContentError(path, None, f"bad metadata: {exc}") from exc

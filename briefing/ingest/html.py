@@ -30,6 +30,7 @@ DATE_META = (
 SECTION_META = (("property", "article:section"), ("name", "section"), ("itemprop", "articleSection"))
 TITLE_META = (("property", "og:title"), ("name", "twitter:title"))
 URL_META = (("property", "og:url"),)
+HEADING_WORDS = 20
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "webpage", "report", "backgroundnewsarticle"}
 
@@ -81,14 +82,18 @@ def _markdown_blocks(body: etree._Element):
                 text = " | ".join(c for c in cells if c)
                 if text:
                     yield escape_markdown(text), text
-        elif tag == "head":
+        elif tag == "head" and _is_heading(_text(element)):
             text = _text(element)
-            if text:
-                yield "## " + escape_markdown(text), text
+            yield "## " + escape_markdown(text), text
         elif tag != "graphic":
             marker = "> " if tag == "quote" else ""
             for text in _lines(element):  # <br> inside a paragraph separates paragraphs
                 yield marker + escape_markdown(text), text
+
+
+def _is_heading(text: str) -> bool:
+    """A subheading is short and ends no sentence; a long 'heading' is a lead styled big."""
+    return bool(text) and len(text.split()) <= HEADING_WORDS and not text.rstrip().endswith((".", "…"))
 
 
 def _text(element: etree._Element) -> str:
