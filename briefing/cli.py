@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
-from briefing.ingest.pipeline import build_article
+from briefing.ingest.pipeline import build_articles
 from briefing.ingest.read import collect_inputs
 from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
 
@@ -51,17 +51,22 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
 
 def _articles(paths: list[Path], options: IngestOptions, debug: bool):
     """(path, article or None) for each input; failures are reported in one line each."""
-    for path in collect_inputs(paths):
+    results = build_articles(collect_inputs(paths), options)
+    while True:
         try:
-            yield path, build_article(path, options)
-        except InputError as exc:
-            err.print(f"error: {exc}", markup=False)
-            yield path, None
-        except Exception as exc:  # a bug must not stop the other files
-            err.print(f"error: {path}: unexpected {type(exc).__name__}: {exc}", markup=False)
+            path, result = next(results)
+        except StopIteration:
+            return
+        except Exception as exc:  # a bug must not pass silently, nor show a traceback
+            err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False)
             if debug:
                 err.print(traceback.format_exc(), markup=False)
+            raise typer.Exit(1)
+        if isinstance(result, InputError):
+            err.print(f"error: {result}", markup=False)
             yield path, None
+        else:
+            yield path, result
 
 
 @app.command()

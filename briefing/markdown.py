@@ -39,7 +39,8 @@ def render(article: Article) -> str:
     header |= {"source_file": article.source_file, "fingerprint": article.fingerprint}
     if header["category"] is None:
         del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
-    text = ("---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100)
+    front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)
+    text = ("---\n" + front
             + f"{CHECKSUM_KEY}: \n---\n\n" + article.body.strip() + "\n")
     return text.replace(f"{CHECKSUM_KEY}: \n", f"{CHECKSUM_KEY}: {checksum(text)}\n", 1)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from collections.abc import Iterable
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.article import Article
 from briefing.config import IngestOptions
+from briefing.enrich import enrich_texts
 from briefing.errors import InputError
 from briefing.ingest.html import extract_page
 from briefing.ingest.language import detect_language
@@ -53,8 +56,42 @@ def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
     return story
 
 
+def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 32):
+    """(path, Article or InputError) for each input in order; NLP runs over batches of stories."""
+    pending: list[tuple[Path, Article | InputError, Story | None]] = []
+    for path in paths:
+        try:
+            story, article = _prepare(path, options)
+            pending.append((path, article, story))
+        except InputError as exc:
+            pending.append((path, exc, None))
+        if len(pending) >= batch:
+            yield from _enriched(pending)
+            pending = []
+    yield from _enriched(pending)
+
+
+def _enriched(pending):
+    ready = [(a, s) for _p, a, s in pending if s is not None]
+    enrichments = iter(enrich_texts([(a.lang, a.title, s.paragraphs) for a, s in ready]))
+    for path, article, story in pending:
+        if story is None:
+            yield path, article
+        else:
+            found = next(enrichments)
+            yield path, dataclasses.replace(article, entities=found.entities, key_figures=found.key_figures)
+
+
 def build_article(path: Path, options: IngestOptions) -> Article:
-    """The article record of one raw file, or InputError saying why it cannot be used."""
+    """The full article record of one raw file (InputError saying why it cannot be used)."""
+    ((_path, result),) = build_articles([path], options)
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+def _prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
+    """The story of one raw file, and its record before enrichment."""
     raw = read_source(path, options.max_bytes)
     story = extract_story(raw.text, raw.kind, options.lang)
     if not story.paragraphs:
@@ -64,7 +101,7 @@ def build_article(path: Path, options: IngestOptions) -> Article:
              (datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone)), "file")]
     moment, date_source = next((d, s) for d, s in dated if d is not None)
     plain = "\n\n".join(story.paragraphs)
-    return Article(
+    return story, Article(
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
         date_source=date_source,

