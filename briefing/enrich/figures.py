@@ -44,6 +44,8 @@ class Figure:
     end: int
     kind: str = "count"  # count | percent | money
     vague: bool = False
+    first_token: int = 0  # token span, scale and unit words included
+    last_token: int = 0
 
     def key_figure(self) -> KeyFigure:
         value = int(self.value) if float(self.value).is_integer() else round(self.value, 6)
@@ -101,7 +103,7 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
             previous = next((f.label for f in reversed(figures) if f.sentence == sent.text.strip()), "")
             figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang, previous)
             if figure is not None:
-                taken.update(range(start_token, end_token))
+                taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
@@ -147,10 +149,11 @@ def _word_quantities(sent: Span, lang: str):
         token = tokens[i]
         lower = token.lower_
         approx = data.get("approximate_nouns", {}).get(lower.rstrip("s")) if token.is_alpha else None
-        if approx and i > 0 and (i + 1 == len(tokens) or tokens[i + 1].lower_ in ("de", "d'", "d’", "of")):
+        if approx and (i + 1 == len(tokens) or tokens[i + 1].lower_ in ("de", "d'", "d’", "of")
+                       or tokens[i + 1].pos_ == "NOUN"):
             plural = lower.endswith("s")
-            determiner = tokens[i - 1]
-            yield determiner.i, token.i + 1, float(approx), (">" if plural else "~"), False
+            first = tokens[i - 1].i if i > 0 and tokens[i - 1].pos_ == "DET" else token.i  # "des centaines"
+            yield first, token.i + 1, float(approx), (">" if plural else "~"), False
             i += 1
             continue
         vague = _vague(tokens, i, data)
@@ -228,7 +231,8 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     if qualifier and display.lower().startswith(tuple(p for ps in data["qualifiers"].values() for p in ps)):
         display = doc[_after_qualifier(doc, start, data):end].text
     return Figure(value=value, display=display, qualifier=qualifier, label=label, sentence=sent.text.strip(),
-                  start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague)
+                  start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
+                  first_token=start, last_token=end)
 
 
 def _phrase_at(doc: Doc, at: int, limit: int, table: dict):

@@ -1,0 +1,82 @@
+"""Number parsing, qualifiers and labels on tricky cases from real text, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.enrich.figures import decimal_mark, find_figures, parse_digits
+from briefing.enrich.nlp import pipeline
+
+
+def figures(lang: str, text: str):
+    return [(f.qualifier, f.value, f.display, f.label) for f in find_figures(pipeline(lang)(text), lang)]
+
+
+@pytest.mark.parametrize("raw, mark, shown, value", [
+    ("2 500", ",", False, 2500), ("2\u00a0500", ",", False, 2500), ("2\u202f500", ",", False, 2500),
+    ("2.500", ",", False, 2500), ("2,500", ",", False, 2500), ("12,5", ",", True, 12.5),
+    ("2,500", ",", True, 2.5), ("1,200", ".", False, 1200), ("3.5", ".", False, 3.5),
+    ("1.234.567", ",", False, 1234567), ("1,234,567.5", ".", True, 1234567.5), ("150", ",", False, 150),
+])
+def test_parse_digits(raw, mark, shown, value):
+    assert parse_digits(raw, mark, shown) == value
+
+
+def test_the_article_decides_the_decimal_mark():
+    assert decimal_mark("Le taux est de 12,5 % et de 3,2 %.", "fr") == (",", True)
+    assert decimal_mark("Inflation was 3.5 percent.", "en") == (".", True)
+    assert decimal_mark("Il y a 2 500 soldats.", "fr") == (",", False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les États-Unis ont 2 500 soldats en Irak.", [(None, 2500, "2 500", "soldats")]),
+    ("Il y a 2.500 soldats.", [(None, 2500, "2.500", "soldats")]),
+    ("Les troupes ont été attaquées environ 150 fois.", [("~", 150, "150", "attaques")]),
+    ("Des centaines de soldats sont en Irak.", [(">", 100, "Des centaines", "soldats")]),
+    ("Une trentaine de manifestants sont venus.", [("~", 30, "Une trentaine", "manifestants")]),
+    ("ont déclaré quatre sources.", [(None, 4, "quatre", "sources")]),
+    ("Il a reçu plus de 3 millions d'euros.", [(">", 3_000_000, "3 millions d'euros", "euros")]),
+    ("Un budget de 1,5 milliard de dollars.", [(None, 1_500_000_000, "1,5 milliard de dollars", "dollars")]),
+    ("Le taux est passé à 12,5 % en 2019.", [(None, 12.5, "12,5 %", "%")]),
+    ("au moins 28 personnes mortes et plus que 80 blessées", [(">", 28, "28", "personnes"), (">", 80, "80", "blessées")]),
+    ("tuant les 8 assaillants et en capturant 2.", [(None, 8, "8", "assaillants"), (None, 2, "2", "assaillants")]),
+    ("moins de 18 ans", [("<", 18, "18", "ans")]),
+])
+def test_french_quantities(text, expected):
+    assert figures("fr", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le 25 janvier 2024 à 10h30, il est parti.",  # date and time
+    "Selon l'article 49 de la Constitution.",  # a reference, not a quantity
+    "Il occupe la 124e place.",  # ordinal
+    "Appelez le 01 23 45 67 89.",  # phone number
+    "Le groupe s'était emparé en 2014 de grands territoires.",  # a year, then "de" + noun
+    "La COVID-19 est revenue.",  # part of a name
+    "Il a écrit une lettre au ministre.",  # "une" is an article
+])
+def test_french_non_quantities(text):
+    assert figures("fr", text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 1,200 people were killed.", [(">", 1200, "1,200", "people")]),
+    ("About a dozen protesters gathered.", [("~", 12, "a dozen", "protesters")]),
+    ("It cost $1.2 billion.", [(None, 1_200_000_000, "$1.2 billion", "dollars")]),
+    ("A total of 6,000 surgical masks have been lost.", [(None, 6000, "6,000", "masks")]),
+    ("Dozens of people were arrested.", [(">", 12, "Dozens", "people")]),
+    ("The troops were attacked about 150 times.", [("~", 150, "150", "attacks")]),
+    ("Inflation rose 3.5 percent in 2019.", [(None, 3.5, "3.5 percent", "%")]),
+    ("He was born in 1985 and has three children.", [(None, 3, "three", "children")]),
+])
+def test_english_quantities(text, expected):
+    assert figures("en", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On March 5, 2023 at 10:30 a.m. it happened.",
+    "A 15-year-old driver was killed.",
+    "See page 12 of the report.",
+])
+def test_english_non_quantities(text):
+    assert figures("en", text) == []
