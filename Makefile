@@ -21,6 +21,7 @@ test: $(BIN)/briefing
 
 evaluate: $(BIN)/briefing
 	$(BIN)/python -m evaluation.extraction
+	$(BIN)/python -m evaluation.entities
 
 clean:
 	rm -rf output cache .pytest_cache
