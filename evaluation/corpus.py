@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,13 @@ BLOCK_TAGS = frozenset(
     "ul title option button label".split())
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
 NOT_TEXT = (Comment, Doctype, Declaration, ProcessingInstruction)
+
+
+def exit_status(failures: list[str]) -> int:
+    """Report figures below their floors on stderr; 1 when there is any."""
+    for failure in failures:
+        print(f"BELOW FLOOR: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def corpus_available() -> bool:

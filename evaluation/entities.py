@@ -23,7 +23,7 @@ from pathlib import Path
 from briefing.enrich.entities import LABELS, PLACE, find_mentions
 from briefing.enrich.figures import find_figures
 from briefing.enrich.nlp import BATCH_SIZE, pipeline
-from evaluation.corpus import CORPUS
+from evaluation.corpus import exit_status, CORPUS
 
 FENEC = CORPUS / "ner-fr" / "fenec-wikinews-sequoia"
 HIPE_FR = CORPUS / "ner-fr" / "hipe2020" / "HIPE-data-v1.3-test-fr.tsv"
@@ -249,10 +249,7 @@ def main(argv: list[str]) -> int:
                 print(f"{model}: FENEC F1 {m['fenec']['briefing']['all']['f1']:.3f} (raw "
                       f"{m['fenec']['raw']['all']['f1']:.3f}), HIPE F1 {m['hipe_fr']['briefing']['all']['f1']:.3f}, "
                       f"{m['words_per_second']:.0f} words/s")
-    failures = below_floors(figures)
-    for failure in failures:
-        print(f"BELOW FLOOR: {failure}", file=sys.stderr)
-    return 1 if failures else 0
+    return exit_status(below_floors(figures))
 
 
 if __name__ == "__main__":

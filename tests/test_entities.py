@@ -47,3 +47,11 @@ def test_english_text_goes_through_the_english_model_and_other_languages_get_not
     assert {(e.name, e.type) for e in english.entities} >= {("Baghdad", "place")}
     assert german.entities == () and german.key_figures == ()
     assert pipeline("en").lang == "en" and pipeline("fr").lang == "fr"
+
+
+def test_one_referent_one_slug_across_articles_and_languages():
+    from briefing.enrich.entities import entity_slug
+
+    assert entity_slug("État islamique") == entity_slug("Islamic State") == "etat-islamique"
+    assert entity_slug("Mohammad Chia al-Soudani") == "mohammad-chia-al-soudani"
+    assert entity_slug("Téhéran") == "teheran"

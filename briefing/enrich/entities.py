@@ -45,16 +45,18 @@ class Mention:
 
 
 @cache
+def _alias_entries() -> tuple[tuple[dict, tuple[str, ...]], ...]:
+    """(entry, every name it goes by) for each referent of data/aliases.yaml."""
+    entries = yaml.safe_load(resources.files("briefing.data").joinpath("aliases.yaml").read_text("utf-8"))
+    return tuple((entry, tuple(n for n in [entry.get("fr"), entry.get("en"), *entry.get("aliases", [])] if n))
+                 for entry in entries)
+
+
+@cache
 def alias_table(lang: str) -> dict[str, tuple[str, str]]:
     """Every known name (and its canonical form) -> (canonical name in `lang`, type)."""
-    entries = yaml.safe_load(resources.files("briefing.data").joinpath("aliases.yaml").read_text("utf-8"))
-    table: dict[str, tuple[str, str]] = {}
-    for entry in entries:
-        canonical = entry.get(lang) or entry.get("en") or entry["fr"]
-        for name in [entry.get("fr"), entry.get("en"), *entry.get("aliases", [])]:
-            if name:
-                table[name] = (canonical, entry["type"])
-    return table
+    return {name: (entry.get(lang) or entry.get("en") or entry["fr"], entry["type"])
+            for entry, names in _alias_entries() for name in names}
 
 
 def ruler_patterns(lang: str) -> list[dict]:
@@ -298,3 +300,12 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
 
 def entities_of(doc: Doc, lang: str) -> tuple[Entity, ...]:
     return group_entities(find_mentions(doc, lang), doc.text, lang)
+
+
+def entity_slug(name: str) -> str:
+    """The address of an entity's page: the same referent gets the same slug in every article
+    and language ("Islamic State" and "État islamique" -> etat-islamique)."""
+    from briefing.ingest.metadata import make_slug
+
+    key = next((entry["fr"] for entry, names in _alias_entries() if name in names), name)
+    return make_slug(key, 80)
