@@ -1,0 +1,1 @@
+from .briefing_feeds import *  # noqa: F401,F403

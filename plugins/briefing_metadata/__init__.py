@@ -1,0 +1,1 @@
+from .briefing_metadata import *  # noqa: F401,F403

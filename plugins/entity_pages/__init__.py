@@ -1,0 +1,1 @@
+from .entity_pages import *  # noqa: F401,F403

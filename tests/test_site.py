@@ -1,0 +1,107 @@
+"""The built site of the seeds, end to end: pages, hooks, links, feeds, determinism."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import SEEDS
+
+SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    root = tmp_path_factory.mktemp("site")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--content-dir", str(root / "content"),
+                               "--date", "2024-01-25"]).exit_code == 0
+    for name in ("output", "output2"):
+        result = runner.invoke(app, ["build", "--content-dir", str(root / "content"), "--output-dir", str(root / name)])
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def _page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "output" / name).read_text("utf-8"), "html.parser")
+
+
+def test_the_seed_page_has_its_sidebar_and_key_figures(site):
+    page = _page(site, SEED_PAGE)
+    sidebar = page.select_one("aside#entities")
+    people = [a.get_text() for a in sidebar.select('a[data-entity-type="person"]')]
+    assert "Alina Romanowski" in people
+    assert {a["data-entity-type"] for a in sidebar.select("a[data-entity-type]")} == {"person", "organization", "place"}
+    figures = page.select_one("aside#key-figures").get_text(" ")
+    assert "2 500" in figures and "150" in figures and "soldats" in figures and "attaques" in figures
+    assert page.select_one("article.story")["lang"] == "fr"
+
+
+def test_english_articles_say_so(site):
+    page = _page(site, "essequibo-hunter-found-dead-with-gunshot-wounds.html")
+    assert page.select_one("article.story")["lang"] == "en"
+
+
+def test_every_internal_link_resolves(site):
+    output = site / "output"
+    broken = []
+    for html in output.rglob("*.html"):
+        if html.parent.name == "pagefind":
+            continue
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        for tag in soup.select("a[href], link[href], script[src]"):
+            ref = tag.get("href") or tag.get("src")
+            if re.match(r"^(https?:|mailto:|#)", ref) or "/pagefind/" in ref:
+                continue
+            here = posixpath.dirname(html.relative_to(output).as_posix())
+            resolved = output / posixpath.normpath(posixpath.join(here, unquote(ref.split("#")[0])))
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{html.relative_to(output)} -> {ref}")
+    assert not broken
+
+
+def test_entity_pages_and_index(site):
+    index = _page(site, "entities/index.html")
+    assert index.select_one('a[data-entity-type="person"]')
+    entity = _page(site, "entities/etat-islamique/index.html")
+    assert "Daech" in entity.get_text()
+    assert entity.select_one('a[href$="' + SEED_PAGE + '"]')
+
+
+def test_feeds_parse_clean_and_carry_entities(site):
+    rss = feedparser.parse(str(site / "output" / "feeds" / "rss.xml"))
+    atom = feedparser.parse(str(site / "output" / "feeds" / "atom.xml"))
+    assert rss.bozo == 0 and atom.bozo == 0
+    assert len(rss.entries) == 5
+    seed = next(e for e in rss.entries if e.link.endswith(SEED_PAGE))
+    assert seed.id == seed.link  # the permalink is the guid
+    terms = {t.term for t in seed.tags}
+    assert {"Sécurité", "Alina Romanowski", "État islamique"} <= terms
+    assert "2 500 soldats" in seed.content[0].value
+    category = feedparser.parse(str(site / "output" / "feeds" / "securite.rss.xml"))
+    assert category.bozo == 0 and [e.link for e in category.entries] == [seed.link]
+
+
+def test_every_page_links_its_feeds(site):
+    for name in ("index.html", SEED_PAGE, "entities/index.html"):
+        links = _page(site, name).select('link[rel="alternate"]')
+        assert {link["type"] for link in links} >= {"application/rss+xml", "application/atom+xml"}
+
+
+def test_two_builds_are_identical(site):
+    first, second = site / "output", site / "output2"
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [p for p in files if (first / p).read_bytes() != (second / p).read_bytes()] == []
