@@ -22,7 +22,8 @@ JINJA_FILTERS = FILTERS
 
 # Content files carry YAML front matter (entities and key figures are lists of records).
 PLUGIN_PATHS = [str(Path(__file__).resolve().parent / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "briefing_metadata", "entity_pages", "briefing_feeds"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "briefing_metadata", "entity_pages", "briefing_feeds",
+           "briefing_sitemap"]
 
 # `lang` is each article's own language, not a translation: one address whatever the language.
 ARTICLE_URL = ARTICLE_LANG_URL = "{slug}.html"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from pelican import Pelican
@@ -16,9 +18,19 @@ def site_settings(settings_file: Path, content_dir: Path, output_dir: Path, **ov
 
 
 def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides) -> None:
-    """One Pelican run over the content folder."""
+    """One Pelican run over the content folder, then the static search index."""
     logging.getLogger("pelican").setLevel(logging.WARNING)
     Pelican(site_settings(settings_file, content_dir, output_dir, **overrides)).run()
+    index_for_search(output_dir)
+
+
+def index_for_search(output_dir: Path) -> None:
+    """Pagefind's index of the article bodies and entity pages (data-pagefind-body), served
+    with the site: search works without a server."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output_dir), "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"pagefind failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:

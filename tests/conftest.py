@@ -45,3 +45,15 @@ def seed_copy(tmp_path: Path) -> Path:
     copy.write_bytes(SEED.read_bytes())
     os.utime(copy, (1_700_000_000, 1_700_000_000))
     return copy
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The seeds ingested into <root>/content and built into <root>/output, once per run."""
+    root = tmp_path_factory.mktemp("site")
+    runner = CliRunner()
+    ingest = runner.invoke(app, ["ingest", str(SEEDS), "--content-dir", str(root / "content"), "--date", "2024-01-25"])
+    assert ingest.exit_code == 0, ingest.output
+    build = runner.invoke(app, ["build", "--content-dir", str(root / "content"), "--output-dir", str(root / "output")])
+    assert build.exit_code == 0, build.output
+    return root

@@ -11,25 +11,20 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS
-
 SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(built_site):
+    """The built seeds, and a second build of the same content beside them (output2)."""
     from typer.testing import CliRunner
 
     from briefing.cli import app
 
-    root = tmp_path_factory.mktemp("site")
-    runner = CliRunner()
-    assert runner.invoke(app, ["ingest", str(SEEDS), "--content-dir", str(root / "content"),
-                               "--date", "2024-01-25"]).exit_code == 0
-    for name in ("output", "output2"):
-        result = runner.invoke(app, ["build", "--content-dir", str(root / "content"), "--output-dir", str(root / name)])
-        assert result.exit_code == 0, result.output
-    return root
+    result = CliRunner().invoke(app, ["build", "--content-dir", str(built_site / "content"),
+                                      "--output-dir", str(built_site / "output2")])
+    assert result.exit_code == 0, result.output
+    return built_site
 
 
 def _page(site: Path, name: str) -> BeautifulSoup:

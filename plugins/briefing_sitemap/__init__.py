@@ -1,0 +1,1 @@
+from .briefing_sitemap import *  # noqa: F401,F403
