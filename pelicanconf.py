@@ -19,6 +19,8 @@ DEFAULT_LANG = "fr"
 DEFAULT_CATEGORY = "Divers"
 BRIEFING_UI_LANG = "fr"  # "en" for an English interface
 JINJA_FILTERS = FILTERS
+# Everything a template prints is escaped; only rendered article bodies are marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 # Content files carry YAML front matter (entities and key figures are lists of records).
 PLUGIN_PATHS = [str(Path(__file__).resolve().parent / "plugins")]

@@ -11,6 +11,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import PROJECT
+
 SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
 
 
@@ -100,3 +102,34 @@ def test_two_builds_are_identical(site):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [p for p in files if (first / p).read_bytes() != (second / p).read_bytes()] == []
+
+
+def test_hostile_text_stays_text_and_feeds_stay_valid(cli, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    title = 'Fusion AT&T <script>alert("x")</script> « guillemets » \x07 ok'
+    body = ("Le conseil a validé l'opération AT&T <b>gras</b> pour 3 milliards d'euros, selon les "
+            "documents consultés par la rédaction ce mardi.\x0b")
+    (raw / "hostile.txt").write_text(f"{title}\n\n{title}\n\n{body}\n", "utf-8")
+    content, output = tmp_path / "content", tmp_path / "output"
+    assert cli("ingest", raw, "--content-dir", content, "--date", "2024-01-01").exit_code == 0
+    assert cli("build", "--content-dir", content, "--output-dir", output).exit_code == 0
+    for feed in ("rss.xml", "atom.xml"):
+        parsed = feedparser.parse(str(output / "feeds" / feed))
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert "AT&T" in parsed.entries[0].title
+    (page,) = [p for p in output.glob("*.html") if p.name.startswith("fusion")]
+    html = page.read_text("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_an_english_interface_by_setting(cli, built_site, tmp_path):
+    settings = tmp_path / "englishconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
+                        "BRIEFING_UI_LANG = 'en'\n", "utf-8")
+    output = tmp_path / "output"
+    assert cli("build", "--content-dir", built_site / "content", "--output-dir", output,
+               "--settings", settings).exit_code == 0
+    page = BeautifulSoup((output / SEED_PAGE).read_text("utf-8"), "html.parser")
+    assert page.select_one("#key-figures h2").get_text() == "Key figures"
+    assert page.html["lang"] == "en" and "January 25, 2024" in page.get_text()

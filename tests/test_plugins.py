@@ -1,0 +1,88 @@
+"""Plugin tests in the style of pelican-plugins/series: a real ArticlesGenerator over a small
+scenario folder in tmp_path (real readers, real signals, no full render)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+
+from conftest import PROJECT
+
+WITH_METADATA = """---
+title: Deux articles, une entité
+date: '2024-02-01T08:00:00+01:00'
+category: Monde
+lang: fr
+slug: avec-metadonnees
+entities:
+- {name: Alina Romanowski, type: person, mentions: 2, aliases: [Mme Romanowski]}
+- {name: Irak, type: place, mentions: 1, aliases: []}
+key_figures:
+- {value: 2500, display: 2 500, qualifier: null, label: soldats, sentence: Il y a 2 500 soldats en Irak.}
+---
+
+Alina Romanowski est en Irak.
+"""
+
+HAND_WRITTEN = """---
+title: Écrit à la main
+date: '2024-02-02T08:00:00+01:00'
+category: Monde
+lang: fr
+slug: ecrit-a-la-main
+---
+
+L'ambassadrice Alina Romanowski a rencontré Fouad Hussein à Bagdad. Environ 150 soldats
+étaient présents.
+"""
+
+
+@pytest.fixture
+def articles(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text(WITH_METADATA, "utf-8")
+    (content / "b.md").write_text(HAND_WRITTEN, "utf-8")
+    settings = read_settings(str(PROJECT / "pelicanconf.py"),
+                             override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"), "CACHE_CONTENT": False})
+    from pelican import Pelican
+
+    Pelican(settings)  # loads and registers the plugins, as a build does
+    context = settings.copy()
+    context["generated_content"] = {}
+    context["static_links"] = set()
+    context["static_content"] = {}
+    generator = ArticlesGenerator(context=context, settings=settings, path=str(content),
+                                  theme=settings["THEME"], output_path=str(tmp_path / "out"))
+    generator.generate_context()
+    return generator, {a.slug: a for a in generator.articles}
+
+
+def test_stored_metadata_becomes_sidebar_data(articles):
+    _generator, by_slug = articles
+    article = by_slug["avec-metadonnees"]
+    assert [e.name for e in article.briefing_entities["person"]] == ["Alina Romanowski"]
+    assert article.briefing_entities["person"][0].url == "entities/alina-romanowski/"
+    assert [f.display for f in article.briefing_figures] == ["2 500"]
+    assert article.briefing_figures[0].counted == "soldats"
+
+
+def test_a_hand_written_article_is_enriched_at_build_time(articles):
+    _generator, by_slug = articles
+    article = by_slug["ecrit-a-la-main"]
+    people = {e.name for e in article.briefing_entities["person"]}
+    assert {"Alina Romanowski", "Fouad Hussein"} <= people
+    assert any(f.value == 150 and f.qualifier == "~" for f in article.briefing_figures)
+
+
+def test_entity_index_and_related_articles(articles):
+    generator, by_slug = articles
+    pages = generator.context["briefing_entity_pages"]
+    romanowski = pages["alina-romanowski"]
+    assert [a.slug for a in romanowski.articles] == ["ecrit-a-la-main", "avec-metadonnees"]  # newest first
+    assert "Mme Romanowski" in romanowski.aliases
+    assert by_slug["avec-metadonnees"].briefing_related == [by_slug["ecrit-a-la-main"]]
+    assert generator.context["ui"]["key_figures"] == "Chiffres clés"
