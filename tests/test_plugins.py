@@ -40,24 +40,27 @@ L'ambassadrice Alina Romanowski a rencontré Fouad Hussein à Bagdad. Environ 15
 """
 
 
+def generate(content: Path, output: Path) -> ArticlesGenerator:
+    """Our settings and plugins, a real ArticlesGenerator over `content`, context generated."""
+    from pelican import Pelican
+
+    settings = read_settings(str(PROJECT / "pelicanconf.py"),
+                             override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False})
+    Pelican(settings)  # loads and registers the plugins, as a build does
+    context = settings.copy() | {"generated_content": {}, "static_links": set(), "static_content": {}}
+    generator = ArticlesGenerator(context=context, settings=settings, path=str(content),
+                                  theme=settings["THEME"], output_path=str(output))
+    generator.generate_context()
+    return generator
+
+
 @pytest.fixture
 def articles(tmp_path: Path):
     content = tmp_path / "content"
     content.mkdir()
     (content / "a.md").write_text(WITH_METADATA, "utf-8")
     (content / "b.md").write_text(HAND_WRITTEN, "utf-8")
-    settings = read_settings(str(PROJECT / "pelicanconf.py"),
-                             override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"), "CACHE_CONTENT": False})
-    from pelican import Pelican
-
-    Pelican(settings)  # loads and registers the plugins, as a build does
-    context = settings.copy()
-    context["generated_content"] = {}
-    context["static_links"] = set()
-    context["static_content"] = {}
-    generator = ArticlesGenerator(context=context, settings=settings, path=str(content),
-                                  theme=settings["THEME"], output_path=str(tmp_path / "out"))
-    generator.generate_context()
+    generator = generate(content, tmp_path / "out")
     return generator, {a.slug: a for a in generator.articles}
 
 
@@ -86,3 +89,17 @@ def test_entity_index_and_related_articles(articles):
     assert "Mme Romanowski" in romanowski.aliases
     assert by_slug["avec-metadonnees"].briefing_related == [by_slug["ecrit-a-la-main"]]
     assert generator.context["ui"]["key_figures"] == "Chiffres clés"
+
+
+def test_html_an_editor_types_is_sanitised(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "x.md").write_text(HAND_WRITTEN.replace("slug: ecrit-a-la-main", "slug: hostile") + (
+        "\n<script>alert('x')</script><img src=x onerror=\"alert(1)\"> <a href=\"javascript:alert(1)\">lien</a>\n"
+        "<iframe src=\"https://evil.example\"></iframe><object data=\"x.swf\"></object>"
+        "<a href=\"data:text/html,<script>alert(1)</script>\">data</a> <a href=\"https://ok.example\">ok</a>\n"), "utf-8")
+    generator = generate(content, tmp_path / "out")
+    html = generator.articles[0].content
+    for needle in ("<script", "alert(", "onerror", "javascript:", "<iframe", "<object", "data:text"):
+        assert needle not in html
+    assert 'href="https://ok.example"' in html

@@ -14,6 +14,7 @@ from importlib import resources
 from collections import Counter
 from dataclasses import dataclass, field
 
+import nh3
 import yaml
 from bs4 import BeautifulSoup
 from pelican import signals
@@ -110,11 +111,22 @@ def enrich_hand_written(articles) -> None:
         log.info("briefing: enriched %s at build time (no entity metadata)", article.source_path)
 
 
+def sanitize(articles) -> None:
+    """Whatever HTML an article's Markdown holds (an editor may type some), only safe HTML
+    reaches the reader: no script, event handler, javascript:/data: URL, iframe or object."""
+    for article in articles:
+        article._content = nh3.clean(article._content or "", url_schemes={"http", "https", "mailto"})
+        if article.metadata.get("summary"):
+            article.metadata["summary"] = nh3.clean(str(article.metadata["summary"]))
+            article._summary = article.metadata["summary"]
+
+
 def attach(generator) -> None:
     """Per article: entities grouped by type, key figures, related articles; per site: the
     entity index, published in the generator context for templates and the entity pages."""
     settings = generator.settings
     articles = list(generator.articles)
+    sanitize(articles)
     enrich_hand_written(articles)
     url_pattern, save_pattern = setting(settings, "BRIEFING_ENTITY_URL"), setting(settings, "BRIEFING_ENTITY_SAVE_AS")
     pages: dict[str, EntityPage] = {}
