@@ -18,6 +18,7 @@ from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
 from briefing.ingest.pipeline import build_articles
 from briefing.ingest.read import collect_inputs
+from briefing.lock import Locked, content_lock
 from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
 
 app = typer.Typer(help="briefing: raw news articles in, a static briefing site and feeds out.",
@@ -83,6 +84,21 @@ def ingest(
     """Clean raw articles and write them as Markdown with metadata into the content folder."""
     options = _options(date, category, lang, max_size)
     inputs = collect_inputs(paths or [Path("seeds")])
+    try:
+        with content_lock(content_dir):
+            counts = _ingest(inputs, content_dir, options, force, debug)
+    except Locked as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1)
+    except OSError as exc:
+        err.print(f"error: {content_dir}: cannot write there ({exc.strerror or exc})", markup=False)
+        raise typer.Exit(1)
+    err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
+              f"{counts['failed']} failed", markup=False)
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool, debug: bool) -> Counter:
     store = ContentStore(content_dir)
     counts: Counter[str] = Counter()
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
@@ -105,9 +121,24 @@ def ingest(
                 err.print(f"notice: {path}: {outcome.message}", markup=False)
             elif outcome.status in (WRITTEN, UPDATED):
                 err.print(f"{outcome.status}: {outcome.path}", markup=False)
-    err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
-              f"{counts['failed']} failed", markup=False)
-    raise typer.Exit(1 if counts["failed"] else 0)
+    return counts
+
+
+@app.command()
+def check(
+    content_dir: Annotated[Path, typer.Argument(help="The content folder.")] = Path("content"),
+) -> None:
+    """Validate the metadata of every content file: one 'file:line: reason' per problem."""
+    from briefing.check import check_folder
+
+    if not content_dir.is_dir():
+        err.print(f"error: {content_dir}: no such content folder", markup=False)
+        raise typer.Exit(2)
+    checked, problems = check_folder(content_dir)
+    for problem in problems:
+        err.print(problem, markup=False)
+    err.print(f"{checked} files checked, {len(problems)} problems", markup=False)
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()

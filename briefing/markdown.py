@@ -64,7 +64,8 @@ def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any
     try:
         meta = yaml.safe_load(match.group("header"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # where the broken construct starts (an unclosed '['), else where YAML noticed
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 for 1-based
         raise ContentError(path, line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
     if not isinstance(meta, dict):

@@ -1,0 +1,46 @@
+"""Faults and editors: a second ingest at once, malformed headers typed by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.lock import content_lock
+
+
+def test_a_second_ingest_on_the_same_folder_is_refused_clearly(cli, seed_copy: Path, tmp_path: Path):
+    content = tmp_path / "content"
+    with content_lock(content):  # another run holds the folder
+        result = cli("ingest", seed_copy, "--content-dir", content)
+    assert result.exit_code == 1
+    assert "another briefing ingest is writing here" in result.stderr
+    assert list(content.iterdir()) == []  # nothing written, and the lock is gone with its holder
+    assert cli("ingest", seed_copy, "--content-dir", content).exit_code == 0  # released
+
+
+def test_check_accepts_what_ingest_writes(cli, tmp_path: Path):
+    content = tmp_path / "content"
+    cli("ingest", "seeds", "--content-dir", content, "--date", "2024-01-25")
+    result = cli("check", content)
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "5 files checked, 0 problems"
+
+
+def test_check_names_file_line_and_reason(cli, seed_copy: Path, tmp_path: Path):
+    content = tmp_path / "content"
+    cli("ingest", seed_copy, "--content-dir", content)
+    (good,) = content.glob("*.md")
+    text = good.read_text("utf-8")
+    (content / "yaml.md").write_text(text.replace("lang: fr", "lang: [fr"), "utf-8")
+    (content / "date.md").write_text(text.replace("date: '", "date: 'hier "), "utf-8")
+    (content / "type.md").write_text(text.replace("type: place", "type: planet", 1), "utf-8")
+    (content / "none.md").write_text("Title: pas de YAML\n\nTexte.", "utf-8")
+    result = cli("check", content)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "5 files checked, 4 problems"
+    lang_line = text.splitlines().index("lang: fr") + 1
+    assert any(line.startswith(f"{content / 'yaml.md'}:{lang_line}: invalid YAML") for line in lines)
+    assert any(line.startswith(f"{content / 'date.md'}:3: date 'hier") for line in lines)
+    assert any(f"{content / 'type.md'}:" in line and "type 'planet'" in line for line in lines)
+    assert f"{content / 'none.md'}:1: no YAML front matter (the file must start with a '---' line)" in lines
+    assert "Traceback" not in result.output
