@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import traceback
 from collections import Counter
@@ -52,6 +53,8 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
 
 def _articles(paths: list[Path], options: IngestOptions, debug: bool):
     """(path, article or None) for each input; failures are reported in one line each."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(message)s")
     results = build_articles(collect_inputs(paths), options)
     while True:
         try:

@@ -95,3 +95,24 @@ def test_collect_inputs_expands_folders_sorted_and_skips_hidden(tmp_path: Path):
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([tmp_path])]
     assert found == ["a.txt", "b.html", "sub/c.htm"]
+
+
+def test_a_file_cut_inside_a_character_keeps_its_utf8(tmp_path: Path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Téhéran et l'Irak — été".encode("utf-8")[:-1])
+    raw = read_source(path, LIMIT)
+    assert raw.text == "Téhéran et l'Irak — ét"
+
+
+def test_mixed_encodings_keep_both_parts_readable(tmp_path: Path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Téhéran, l'été ".encode("utf-8") + "Sécurité".encode("cp1252"))
+    assert read_source(path, LIMIT).text == "Téhéran, l'été Sécurité"
+
+
+def test_a_50_megabyte_file_is_refused_without_being_read(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(InputError, match=r"too large \(50 MB, limit 10 MB\)"):
+        read_source(path, LIMIT)

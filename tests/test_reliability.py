@@ -44,3 +44,42 @@ def test_check_names_file_line_and_reason(cli, seed_copy: Path, tmp_path: Path):
     assert any(f"{content / 'type.md'}:" in line and "type 'planet'" in line for line in lines)
     assert f"{content / 'none.md'}:1: no YAML front matter (the file must start with a '---' line)" in lines
     assert "Traceback" not in result.output
+
+
+def test_a_language_babel_does_not_know_is_not_a_crash(cli, tmp_path: Path):
+    raw = tmp_path / "page.txt"
+    raw.write_text("Un titre assez long pour compter\n\n" + "Le conseil a voté le budget de la ville. " * 5, "utf-8")
+    result = cli("inspect", raw, "--json", "--lang", "fuv")
+    assert result.exit_code == 0 and '"lang": "fuv"' in result.stdout
+
+
+def test_a_file_that_disappears_mid_run_is_one_failure(cli, seed_copy: Path, tmp_path: Path):
+    from briefing.config import IngestOptions
+    from briefing.ingest.pipeline import build_articles
+
+    gone = seed_copy.with_name("gone.txt")
+    gone.write_text("Un titre\n\nUn paragraphe assez long pour être un article de presse ordinaire.", "utf-8")
+    results = build_articles([gone, seed_copy], IngestOptions())
+    gone.unlink()  # listed, then removed before it is read
+    first, second = list(results)
+    assert str(first[1]) == f"{gone}: no such file"
+    assert second[1].title.startswith("Les États-Unis")
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_temporary(cli, seed_copy: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    content = tmp_path / "content"
+    cli("ingest", seed_copy, "--content-dir", content)
+    (path,) = content.glob("*.md")
+    before = path.read_bytes()
+    seed_copy.write_text(seed_copy.read_text("utf-8").replace("2 500", "3 000"), "utf-8")
+
+    def disk_full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)  # the kernel refuses the rename
+    result = cli("ingest", seed_copy, "--content-dir", content)
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in content.iterdir()) == [path.name]

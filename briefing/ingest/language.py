@@ -6,7 +6,7 @@ from functools import cache
 
 import justext
 import py3langid
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from briefing.lexicon import LANGUAGES
 
@@ -27,7 +27,7 @@ def stopwords(lang: str) -> frozenset[str]:
     names = set(justext.get_stoplists())
     try:
         name = Locale.parse(lang).english_name
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         name = None
     if name in names:
         return frozenset(justext.get_stoplist(name))

@@ -9,6 +9,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import dateparser
+from babel import UnknownLocaleError
 from babel.dates import get_month_names
 from unidecode import unidecode
 
@@ -35,7 +36,7 @@ def _date_pattern(lang: str) -> re.Pattern[str]:
         try:
             for width in ("wide", "abbreviated"):
                 months |= {m.lower().rstrip(".") for m in get_month_names(width, locale=code).values()}
-        except (ValueError, TypeError, LookupError):
+        except (ValueError, TypeError, LookupError, UnknownLocaleError):
             continue
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from collections.abc import Iterable
 import os
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from briefing.ingest.read import read_source
 from briefing.ingest.text import clean_text_dump
 from briefing.lexicon import normalize
 from briefing.markdown import escape_markdown
+
+log = logging.getLogger("briefing")
 
 
 @dataclass
@@ -65,6 +68,9 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 3
             pending.append((path, article, story))
         except InputError as exc:
             pending.append((path, exc, None))
+        except Exception as exc:  # a bug on one page must not stop the others
+            log.debug("unexpected error on %s", path, exc_info=True)
+            pending.append((path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None))
         if len(pending) >= batch:
             yield from _enriched(pending)
             pending = []

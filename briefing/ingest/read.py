@@ -96,8 +96,11 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         raise InputError(path, "binary file (contains NUL bytes)")
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return _checked(data[:exc.start].decode("utf-8"), path), "utf-8 (truncated)"
+        if _mostly_utf8(data):
+            return _checked(data.decode("utf-8", "cp1252_fallback"), path), "utf-8 + cp1252"
     candidates = []
     declared = _DECLARED_CHARSET.search(data[:4096])
     if declared:
@@ -109,6 +112,21 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
     raise InputError(path, "unknown text encoding")  # unreachable: latin-1 decodes any bytes
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 inside a UTF-8 file, read as cp1252 (a page pasted together)."""
+    return exc.object[exc.start:exc.end].decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("cp1252_fallback", _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 sequences, with only a few bytes that are not."""
+    valid = len(re.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data))
+    invalid = len(data.decode("utf-8", "replace")) - len(data.decode("utf-8", "ignore"))
+    return valid > 0 and invalid <= max(2, valid // 4)
 
 
 def _checked(text: str, path: Path) -> str:
