@@ -41,6 +41,8 @@ class ContentStore:
         self._by_story: dict[str, _Entry] = {}
         self._slugs: set[str] = set()
         if content_dir.is_dir():
+            for stale in content_dir.glob(".*.md.*.tmp"):
+                stale.unlink(missing_ok=True)  # left by a run that was killed while writing
             for path in sorted(content_dir.glob("*.md")):
                 self._index_file(path)
 

@@ -83,3 +83,33 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(cli, seed_copy
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert path.read_bytes() == before
     assert sorted(p.name for p in content.iterdir()) == [path.name]
+
+
+def test_a_run_killed_mid_way_leaves_whole_files_and_the_next_run_completes(cli, tmp_path: Path):
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import PROJECT, SEED
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = SEED.read_text("utf-8")
+    for i in range(40):  # more than one NLP batch (32): the kill lands while the second is worked on
+        (raw / f"{i:02d}.txt").write_text(seed.replace("fin de la coalition militaire", f"fin de la coalition {i}")
+                                          .replace("2 500 soldats", f"{2500 + i} soldats"), "utf-8")
+    content = tmp_path / "content"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "ingest", str(raw), "--content-dir", str(content),
+                                "--date", "2024-01-25"], cwd=PROJECT, stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        if line.startswith("written:"):
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = len(list(content.glob("*.md")))
+    assert 0 < written < 40
+    assert cli("check", content).exit_code == 0  # every file there is whole
+    result = cli("ingest", raw, "--content-dir", content, "--date", "2024-01-25")
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines()[-1] == f"{40 - written} written, {written} unchanged, 0 skipped, 0 failed"
+    assert not [p for p in content.iterdir() if p.suffix != ".md"]

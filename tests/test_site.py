@@ -107,9 +107,10 @@ def test_two_builds_are_identical(site):
 def test_hostile_text_stays_text_and_feeds_stay_valid(cli, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
-    title = 'Fusion AT&T <script>alert("x")</script> « guillemets » \x07 ok'
+    title = 'Fusion AT&T <script>alert("x")</script> « guillemets » \x07 ok 🚀 שלום'
     body = ("Le conseil a validé l'opération AT&T <b>gras</b> pour 3 milliards d'euros, selon les "
-            "documents consultés par la rédaction ce mardi.\x0b")
+            "documents consultés par la rédaction ce mardi, « x < y » et " + "z" * 300 + ".\x0b "
+            "<img src=x onerror=alert(2)> Le texte hébreu שלום עולם reste lisible.")
     (raw / "hostile.txt").write_text(f"{title}\n\n{title}\n\n{body}\n", "utf-8")
     content, output = tmp_path / "content", tmp_path / "output"
     assert cli("ingest", raw, "--content-dir", content, "--date", "2024-01-01").exit_code == 0
@@ -120,7 +121,11 @@ def test_hostile_text_stays_text_and_feeds_stay_valid(cli, tmp_path):
         assert "AT&T" in parsed.entries[0].title
     (page,) = [p for p in output.glob("*.html") if p.name.startswith("fusion")]
     html = page.read_text("utf-8")
-    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.h1.get_text() == "Fusion AT&T « guillemets » ok 🚀 שלום"  # markup gone, script content dropped
+    assert "alert(" not in html and not soup.select("article script, article img")
+    body = soup.select_one("div.body").get_text()
+    assert "x < y" in body and "שלום עולם" in body and "z" * 300 in body
 
 
 def test_an_english_interface_by_setting(cli, built_site, tmp_path):

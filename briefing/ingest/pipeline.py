@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
+import re
 import logging
 from collections.abc import Iterable
 import os
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import nh3
 
 from briefing.article import Article
 from briefing.config import IngestOptions
@@ -48,6 +52,7 @@ def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
         story = Story(page.title, page.category, page.url, "", page.paragraphs, page.blocks,
                       page.date, "metadata" if page.date else None)
     else:
+        text = strip_markup(text)
         dump_lang = lang or detect_language(text)
         cleaned = clean_text_dump(text, dump_lang)
         date = date_in_text(cleaned.header + cleaned.paragraphs[:1], dump_lang)
@@ -57,6 +62,17 @@ def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
     if story.title and story.paragraphs and normalize(story.paragraphs[0]) == normalize(story.title):
         del story.paragraphs[0], story.blocks[0]  # the page's own headline above the text
     return story
+
+
+MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z]|!--)")
+
+
+def strip_markup(text: str) -> str:
+    """A text dump may hold markup too: nh3 removes every tag, and drops what scripts and
+    styles contain (code is not article text); the rest stays as plain text."""
+    if not MARKUP.search(text):
+        return text
+    return html.unescape(nh3.clean(text, tags=set(), clean_content_tags={"script", "style", "template"}))
 
 
 def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 32):

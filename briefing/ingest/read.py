@@ -24,7 +24,9 @@ _BOMS = (
 )
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
-INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Soft hyphens and zero-width marks split words; C0/C1 control characters are not text
+# (and XML cannot carry them).
+INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
 
 
@@ -65,8 +67,7 @@ def read_source(path: Path, max_bytes: int) -> RawDocument:
 
 
 def normalize_text(text: str) -> str:
-    """Unix newlines, NFC, no invisible characters (soft hyphens and zero-width marks
-    split words for every later step)."""
+    """Unix newlines, NFC, no invisible or control characters."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return INVISIBLE_CHARACTERS.sub("", text)
 
