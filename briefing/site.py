@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +20,24 @@ def site_settings(settings_file: Path, content_dir: Path, output_dir: Path, **ov
 
 
 def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides) -> None:
-    """One Pelican run over the content folder, then the static search index."""
+    """One Pelican run over the content folder, then the static search index, into a fresh
+    folder beside the output that replaces it only when complete: a failed or killed build
+    leaves the previous site as it was."""
     logging.getLogger("pelican").setLevel(logging.WARNING)
-    Pelican(site_settings(settings_file, content_dir, output_dir, **overrides)).run()
-    index_for_search(output_dir)
+    building = output_dir.parent / f".{output_dir.name}.building"
+    previous = output_dir.parent / f".{output_dir.name}.previous"
+    for stale in (building, previous):
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        Pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
+        index_for_search(building)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if output_dir.exists():
+        os.replace(output_dir, previous)
+    os.replace(building, output_dir)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def index_for_search(output_dir: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import SEEDS
+from conftest import PROJECT, SEEDS
 
 
 def test_ingested_seeds_build_into_one_page_per_article(cli, tmp_path: Path):
@@ -26,3 +26,16 @@ def test_build_reports_a_missing_content_folder_as_a_usage_error(cli, tmp_path: 
     result = cli("build", "--content-dir", tmp_path / "nope", "--output-dir", tmp_path / "out")
     assert result.exit_code == 2
     assert "no such content folder" in result.stderr
+
+
+def test_a_failed_build_leaves_the_previous_site(cli, built_site, tmp_path: Path):
+    output = tmp_path / "output"
+    assert cli("build", "--content-dir", built_site / "content", "--output-dir", output).exit_code == 0
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    broken = tmp_path / "broken.py"
+    broken.write_text(f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
+                      "THEME = '/nonexistent/theme'\n", "utf-8")
+    result = cli("build", "--content-dir", built_site / "content", "--output-dir", output, "--settings", broken)
+    assert result.exit_code == 1 and result.stderr.startswith("error: build failed")
+    assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.py", "output"]  # no half-built folder
