@@ -87,3 +87,11 @@ def test_no_serious_or_critical_accessibility_violation(page, base_url, path):
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+@pytest.mark.parametrize("path", ["", SEED_PAGE, "entities/", "search.html"])
+def test_readable_from_320_pixels_without_sideways_scrolling(browser, base_url, path):
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(f"{base_url}/{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.close()
