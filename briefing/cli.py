@@ -224,11 +224,3 @@ def _print_summary(path: Path, article) -> None:
     out.print(f"  summary    {record['summary']}", markup=False)
     out.print(f"  entities   {len(record['entities'])}, key figures {len(record['key_figures'])}", markup=False)
     out.print()
-
-
-def main() -> None:  # pragma: no cover - console script entry
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

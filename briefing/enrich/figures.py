@@ -253,9 +253,6 @@ def _qualifier_before(doc: Doc, sent: Span, start: int, data: dict) -> tuple[str
             begin = start - len(words)
             if begin >= sent.start and [t.lower_.replace("’", "'") for t in doc[begin:start]] == words:
                 return symbol, begin
-            glued = phrase.lower().endswith("'") and begin + 1 >= sent.start  # "plus d'"
-            if glued and doc[start - 1].lower_.replace("’", "'") == words[-1]:
-                return symbol, start - len(words)
     return None, start
 
 
