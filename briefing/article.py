@@ -71,6 +71,7 @@ class Article:
     reading_time: int = 1  # minutes
     source_file: str = ""  # the raw file this record was made from
     fingerprint: str = ""  # hash of the normalised story text: same story, same print
+    ingest_key: str = ""  # hash of the code, data, models and options that made this record
 
     def to_record(self) -> dict[str, Any]:
         """The record as DESIGN.md names it, plus reading_time."""
@@ -101,5 +102,5 @@ class Article:
             entities=tuple(Entity.from_dict(e) for e in meta.get("entities") or ()),
             key_figures=tuple(KeyFigure.from_dict(k) for k in meta.get("key_figures") or ()),
             reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
-            fingerprint=str(meta.get("fingerprint", "")),
+            fingerprint=str(meta.get("fingerprint", "")), ingest_key=str(meta.get("ingest_key", "")),
         )

@@ -36,7 +36,8 @@ def escape_markdown(text: str) -> str:
 def render(article: Article) -> str:
     """The content file for an article, with the checksum of what was generated."""
     header = {key: value for key, value in article.to_record().items() if key != "body"}
-    header |= {"source_file": article.source_file, "fingerprint": article.fingerprint}
+    header |= {"source_file": article.source_file, "fingerprint": article.fingerprint,
+               "ingest_key": article.ingest_key}
     if header["category"] is None:
         del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
     front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None)

@@ -29,6 +29,7 @@ class _Entry:
     source_file: str
     source_sha256: str
     fingerprint: str
+    ingest_key: str = ""
 
 
 class ContentStore:
@@ -52,8 +53,8 @@ class ContentStore:
             meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
         except (ContentError, OSError, UnicodeDecodeError):
             return  # not ours, or broken by hand: its name stays taken, nothing else
-        self._remember(_Entry(path, path.stem, str(meta.get("source_file", "")),
-                              str(meta.get("source_sha256", "")), str(meta.get("fingerprint", ""))))
+        self._remember(_Entry(path, path.stem, str(meta.get("source_file", "")), str(meta.get("source_sha256", "")),
+                              str(meta.get("fingerprint", "")), str(meta.get("ingest_key", ""))))
 
     def _remember(self, entry: _Entry) -> None:
         self._slugs.add(entry.slug)
@@ -61,6 +62,17 @@ class ContentStore:
                            (self._by_story, entry.fingerprint)):
             if key:
                 index[key] = entry
+
+    def current(self, source_file: str, source_sha256: str, key: str) -> Path | None:
+        """The content file already made from these bytes with this ingest key, untouched
+        since: nothing to redo for it."""
+        entry = self._by_source.get(source_file)
+        if entry is None or (entry.source_sha256, entry.ingest_key) != (source_sha256, key):
+            return None
+        try:
+            return None if edited_by_hand(entry.path.read_text("utf-8")) else entry.path
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def save(self, article: Article, force: bool = False) -> Outcome:
         existing = self._by_source.get(article.source_file)
@@ -81,14 +93,14 @@ class ContentStore:
         if path.exists():
             current = path.read_text("utf-8", errors="replace")
             if current == text:
-                self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint))
+                self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint, article.ingest_key))
                 return Outcome(UNCHANGED, path)
             edited = edited_by_hand(current)
             if edited and not force:
                 return Outcome(SKIPPED, path, "changed by hand since ingest: kept (--force overwrites it)")
             status, message = UPDATED, "overwrote changes made by hand (--force)" if edited else ""
         write_atomically(path, text)
-        self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint))
+        self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint, article.ingest_key))
         return Outcome(status, path, message if status == UPDATED else "")
 
 

@@ -153,3 +153,21 @@ def test_nothing_half_written_is_left_behind(cli, seed_copy: Path, tmp_path: Pat
     content = tmp_path / "content"
     cli("ingest", seed_copy, "--content-dir", content)
     assert not [p for p in content.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_an_unchanged_source_costs_a_hash_and_nothing_else(cli, seed_copy: Path, tmp_path: Path, monkeypatch):
+    import briefing.ingest.pipeline as pipeline
+
+    content = tmp_path / "content"
+    assert cli("ingest", seed_copy, "--content-dir", content).exit_code == 0
+
+    def must_not_run(*_args, **_kwargs):
+        raise AssertionError("an unchanged source was processed again")
+
+    monkeypatch.setattr(pipeline, "extract_story", must_not_run)  # a spy: cleaning must not happen
+    rerun = cli("ingest", seed_copy, "--content-dir", content)
+    assert rerun.stderr.strip().splitlines()[-1] == "0 written, 1 unchanged, 0 skipped, 0 failed"
+    monkeypatch.undo()
+    # other options (or other code, data, models) make another record: it is redone
+    changed = cli("ingest", seed_copy, "--content-dir", content, "--category", "Monde")
+    assert changed.stderr.strip().splitlines()[-1] == "1 written, 0 unchanged, 0 skipped, 0 failed"

