@@ -53,10 +53,10 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
 
 
 def _articles(paths: list[Path], options: IngestOptions, debug: bool):
-    """(path, article or None) for each input; failures are reported in one line each."""
+    """(path, article or None) for each input file; failures are reported in one line each."""
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
-    results = build_articles(collect_inputs(paths), options)
+    results = build_articles(paths, options)
     while True:
         try:
             path, result = next(results)
@@ -107,9 +107,9 @@ def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force
     counts: Counter[str] = Counter()
     if not force:  # an unchanged source made with the same code, data and options costs a hash
         key = ingest_key(options)
-        fresh = [p for p in inputs if _already_current(store, p, key, options.max_bytes)]
+        fresh = {p for p in inputs if _already_current(store, p, key, options.max_bytes)}
         counts[UNCHANGED] += len(fresh)
-        inputs = [p for p in inputs if p not in set(fresh)]
+        inputs = [p for p in inputs if p not in fresh]
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                   disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
         task = progress.add_task("ingest", total=len(inputs))
@@ -173,7 +173,7 @@ def inspect(
     """Show the article record of each input without writing anything."""
     options = _options(date, category, lang, max_size)
     failed = 0
-    for path, article in _articles(paths, options, debug):
+    for path, article in _articles(collect_inputs(paths), options, debug):
         if article is None:
             failed += 1
         elif as_json:

@@ -66,6 +66,11 @@ def _months(lang: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _reference_words(lang: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _data(lang).get("reference_words", ()))
+
+
 def decimal_mark(text: str, lang: str) -> tuple[str, bool]:
     """The article's decimal mark, and whether the text shows it ("12,5" or "12.5")."""
     commas = len(re.findall(r"\d,\d{1,2}(?!\d)", text))
@@ -128,7 +133,7 @@ def _not_a_quantity(doc: Doc, span: Span, raw: str, lang: str) -> bool:
     if (digits.startswith("0") and len(digits) > 1 and "," not in raw and "." not in raw) or \
             before in _months(lang) or after in _months(lang):
         return True
-    if before in {w.lower().rstrip(".") for w in data.get("reference_words", ())}:
+    if before in _reference_words(lang):
         return True
     if after in data.get("time_words", ()) or doc.text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
@@ -218,7 +223,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             kind, label, end = "money", unit[1], unit_at + len(unit[0].split())
     # qualifier before ("environ 150") or after ("150 fois environ")
     if qualifier is None:
-        qualifier, start = _qualifier_before(doc, sent, start, data)
+        qualifier = _qualifier_before(doc, sent, start, lang)
     if qualifier is None:
         qualifier = _qualifier_after(doc, sent, end, data)
     if kind == "count":
@@ -227,10 +232,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             label = elided  # "tuant les 8 assaillants et en capturant 2."
         if not label:
             return None
-    display = doc[start:end].text
-    if qualifier and display.lower().startswith(tuple(p for ps in data["qualifiers"].values() for p in ps)):
-        display = doc[_after_qualifier(doc, start, data):end].text
-    return Figure(value=value, display=display, qualifier=qualifier, label=label, sentence=sent.text.strip(),
+    return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
                   first_token=start, last_token=end)
 
@@ -246,23 +248,21 @@ def _phrase_at(doc: Doc, at: int, limit: int, table: dict):
     return best
 
 
-def _qualifier_before(doc: Doc, sent: Span, start: int, data: dict) -> tuple[str | None, int]:
-    for symbol, phrases in data.get("qualifiers", {}).items():
-        for phrase in sorted(phrases, key=len, reverse=True):
-            words = phrase.lower().replace("’", "'").split()
-            begin = start - len(words)
-            if begin >= sent.start and [t.lower_.replace("’", "'") for t in doc[begin:start]] == words:
-                return symbol, begin
-    return None, start
+@cache
+def _qualifier_phrases(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(symbol, words) of every qualifier phrase, longest first."""
+    pairs = [(symbol, tuple(phrase.lower().replace("’", "'").split()))
+             for symbol, phrases in _data(lang).get("qualifiers", {}).items() for phrase in phrases]
+    return tuple(sorted(pairs, key=lambda pair: -len(" ".join(pair[1]))))
 
 
-def _after_qualifier(doc: Doc, start: int, data: dict) -> int:
-    for phrases in data.get("qualifiers", {}).values():
-        for phrase in sorted(phrases, key=len, reverse=True):
-            n = len(phrase.split())
-            if [t.lower_.replace("’", "'") for t in doc[start:start + n]] == phrase.lower().split():
-                return start + n
-    return start
+def _qualifier_before(doc: Doc, sent: Span, start: int, lang: str) -> str | None:
+    """'environ 150', 'plus de 3 millions': the qualifier in the words before the quantity."""
+    for symbol, words in _qualifier_phrases(lang):
+        begin = start - len(words)
+        if begin >= sent.start and tuple(t.lower_.replace("’", "'") for t in doc[begin:start]) == words:
+            return symbol
+    return None
 
 
 def _qualifier_after(doc: Doc, sent: Span, end: int, data: dict) -> str | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib.metadata
 import hashlib
 import html
-import re
+import importlib.metadata
 import logging
-from collections.abc import Iterable
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
