@@ -153,12 +153,11 @@ def attach(generator) -> None:
         page.companions = [(pages[slug], count) for slug, count in
                            sorted(together.items(), key=lambda item: (-item[1], pages[item[0]].name))[:8]]
     limit = setting(settings, "BRIEFING_RELATED_ARTICLES")
-    for article in articles:
-        shared = [(len(article.briefing_entity_slugs & other.briefing_entity_slugs), other) for other in articles
-                  if other is not article]
-        shared = [pair for pair in shared if pair[0] > 0]
-        shared.sort(key=lambda pair: (-pair[0], -pair[1].date.timestamp(), pair[1].slug))
-        article.briefing_related = [other for _count, other in shared[:limit]]
+    for article in articles:  # through the entity index, not every pair of articles
+        shared = Counter(other for slug in article.briefing_entity_slugs for other in pages[slug].articles
+                         if other is not article)
+        ranked = sorted(shared.items(), key=lambda pair: (-pair[1], -pair[0].date.timestamp(), pair[0].slug))
+        article.briefing_related = [other for other, _count in ranked[:limit]]
     by_type = {kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), p.name))
                for kind in ENTITY_TYPES}
     generator.context["ui"] = ui_labels(settings.get("BRIEFING_UI_LANG", "fr"))
