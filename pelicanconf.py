@@ -44,5 +44,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Pelican's content cache at the reader layer: an unchanged content file (same sha256) is not
+# parsed again, and our plugins still run on every article (the generator layer would freeze
+# their work in the cache). `briefing build` keeps it beside the output folder.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+
 DEFAULT_PAGINATION = 20
 RELATIVE_URLS = True

@@ -34,8 +34,10 @@ def ingest(c, force=False):
 
 @task
 def clean(c):
-    """Remove the generated site."""
-    shutil.rmtree(CONFIG["output"], ignore_errors=True)
+    """Remove the generated site and its build cache."""
+    output = Path(CONFIG["output"])
+    for folder in (output, output.parent / f".{output.name}.cache", Path("cache")):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @task

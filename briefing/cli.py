@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
-from briefing.ingest.pipeline import build_articles, ingest_key, source_name
+from briefing.ingest.pipeline import build_articles, ingest_key, source_name, usable_cpus
 from briefing.ingest.read import collect_inputs
 from briefing.lock import Locked, content_lock
 from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
@@ -28,6 +28,16 @@ app = typer.Typer(help="briefing: raw news articles in, a static briefing site a
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 PROGRESS_FROM = 10  # files: below this, no progress bar
+BATCH = 32  # files per NLP batch, and per worker task
+POOL_FROM = 2 * BATCH  # files: below this, starting workers (a model load each) costs more than it saves
+
+
+def worker_count(jobs: int, inputs: int) -> int:
+    """Worker processes for a run: --jobs, or (0) one per usable core unless the run is small;
+    never more than there are batches."""
+    if jobs == 0:
+        jobs = usable_cpus() if inputs >= POOL_FROM else 1
+    return max(1, min(jobs, -(-inputs // BATCH)))
 
 
 def _parse_date(value: Optional[str]) -> Optional[datetime]:
@@ -45,6 +55,8 @@ CategoryOpt = Annotated[Optional[str], typer.Option("--category", help="Category
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language code, instead of detecting it.")]
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", min=0.001, help="Refuse files larger than this (MB).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Worker processes (0: one per usable core; 1: no workers).")]
 
 
 def _options(date: Optional[str], category: Optional[str], lang: Optional[str], max_size: float) -> IngestOptions:
@@ -52,11 +64,12 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
                          max_bytes=int(max_size * MEGABYTE))
 
 
-def _articles(paths: list[Path], options: IngestOptions, debug: bool):
+def _articles(paths: list[Path], options: IngestOptions, debug: bool, jobs: int = 1):
     """(path, article or None) for each input file; failures are reported in one line each."""
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
-    results = build_articles(paths, options)
+        jobs = 1  # tracebacks are printed by this process
+    results = build_articles(paths, options, BATCH, worker_count(jobs, len(paths)))
     while True:
         try:
             path, result = next(results)
@@ -83,6 +96,7 @@ def ingest(
     lang: LangOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite files changed by hand.")] = False,
     max_size: MaxSizeOpt = 10.0,
+    jobs: JobsOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
     """Clean raw articles and write them as Markdown with metadata into the content folder."""
@@ -90,7 +104,7 @@ def ingest(
     inputs = collect_inputs(paths or [Path("seeds")])
     try:
         with content_lock(content_dir):
-            counts = _ingest(inputs, content_dir, options, force, debug)
+            counts = _ingest(inputs, content_dir, options, force, debug, jobs)
     except Locked as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1)
@@ -102,7 +116,8 @@ def ingest(
     raise typer.Exit(1 if counts["failed"] else 0)
 
 
-def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool, debug: bool) -> Counter:
+def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool, debug: bool,
+            jobs: int) -> Counter:
     store = ContentStore(content_dir)
     counts: Counter[str] = Counter()
     if not force:  # an unchanged source made with the same code, data and options costs a hash
@@ -113,7 +128,7 @@ def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                   disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
         task = progress.add_task("ingest", total=len(inputs))
-        for path, article in _articles(inputs, options, debug):
+        for path, article in _articles(inputs, options, debug, jobs):
             progress.advance(task)
             if article is None:
                 counts["failed"] += 1
@@ -168,12 +183,13 @@ def inspect(
     category: CategoryOpt = None,
     lang: LangOpt = None,
     max_size: MaxSizeOpt = 10.0,
+    jobs: JobsOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
     """Show the article record of each input without writing anything."""
     options = _options(date, category, lang, max_size)
     failed = 0
-    for path, article in _articles(collect_inputs(paths), options, debug):
+    for path, article in _articles(collect_inputs(paths), options, debug, jobs):
         if article is None:
             failed += 1
         elif as_json:

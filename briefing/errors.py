@@ -13,6 +13,9 @@ class InputError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # rebuilt from its two arguments when it comes back from a worker
+        return InputError, (self.path, self.reason)
+
 
 class ContentError(Exception):
     """A content file whose metadata header cannot be read (file:line: reason)."""

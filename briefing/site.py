@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -28,6 +30,7 @@ def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides)
     previous = output_dir.parent / f".{output_dir.name}.previous"
     for stale in (building, previous):
         shutil.rmtree(stale, ignore_errors=True)
+    overrides.setdefault("CACHE_PATH", str(cache_folder(settings_file, output_dir)))
     try:
         Pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
         index_for_search(building)
@@ -38,6 +41,28 @@ def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides)
         os.replace(output_dir, previous)
     os.replace(building, output_dir)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+# What decides the reader's output besides the content file itself.
+READER_DISTRIBUTIONS = ("pelican", "markdown", "pelican-yaml-metadata", "pyyaml")
+
+
+def cache_folder(settings_file: Path, output_dir: Path) -> Path:
+    """Where Pelican keeps its content cache for this output folder: one folder per settings
+    file and reader versions (a change there starts a fresh cache; older ones are removed).
+    Each content file's entry is checked against the hash of its bytes."""
+    digest = hashlib.sha256()
+    for path in sorted({settings_file.resolve(), *settings_file.resolve().parent.glob("*conf.py")}):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())  # publishconf imports pelicanconf
+    for name in READER_DISTRIBUTIONS:
+        digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+    root = output_dir.parent / f".{output_dir.name}.cache"
+    key = digest.hexdigest()[:16]
+    if root.is_dir():
+        for old in root.iterdir():
+            if old.name != key:
+                shutil.rmtree(old, ignore_errors=True)
+    return root / key
 
 
 def index_for_search(output_dir: Path) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SEEDS
+
+SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
 
 
 def test_ingested_seeds_build_into_one_page_per_article(cli, tmp_path: Path):
@@ -38,4 +42,28 @@ def test_a_failed_build_leaves_the_previous_site(cli, built_site, tmp_path: Path
     result = cli("build", "--content-dir", built_site / "content", "--output-dir", output, "--settings", broken)
     assert result.exit_code == 1 and result.stderr.startswith("error: build failed")
     assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.py", "output"]  # no half-built folder
+    # Pelican's content cache beside the output, and no half-built folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.cache", "broken.py", "output"]
+
+
+def test_a_warm_build_reads_the_cache_and_gives_the_same_site(cli, built_site, tmp_path: Path):
+    """Pelican's content cache: a second build gives byte-identical files, and a content file
+    changed in the same second with the same size is still read again (checked by hash)."""
+    content = tmp_path / "content"
+    shutil.copytree(built_site / "content", content)
+    output = tmp_path / "output"
+
+    def site() -> dict:
+        assert cli("build", "--content-dir", content, "--output-dir", output).exit_code == 0
+        return {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+    cold = site()
+    caches = list((tmp_path / ".output.cache").rglob("*Reader*"))
+    assert caches and all(c.stat().st_size > 0 for c in caches)
+    assert site() == cold
+    seed = content / SEED_PAGE.replace(".html", ".md")
+    stat = seed.stat()
+    seed.write_text(seed.read_text("utf-8").replace("2 500 soldats", "2 600 soldats"), "utf-8")
+    os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    warm = site()
+    assert b"2 600 soldats" in warm[Path(SEED_PAGE)] and b"2 500 soldats" in cold[Path(SEED_PAGE)]

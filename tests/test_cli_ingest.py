@@ -171,3 +171,25 @@ def test_an_unchanged_source_costs_a_hash_and_nothing_else(cli, seed_copy: Path,
     # other options (or other code, data, models) make another record: it is redone
     changed = cli("ingest", seed_copy, "--content-dir", content, "--category", "Monde")
     assert changed.stderr.strip().splitlines()[-1] == "1 written, 0 unchanged, 0 skipped, 0 failed"
+
+
+def test_worker_processes_give_the_same_records_in_the_same_order(tmp_path: Path):
+    """The parallel path (spawned workers, batches) on the seeds plus two bad files: every
+    record and every error equals the single-process one, in input order."""
+    from briefing.config import IngestOptions
+    from briefing.ingest.pipeline import build_articles
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    paths = [*sorted(SEEDS.iterdir())[:3], tmp_path / "empty.txt", *sorted(SEEDS.iterdir())[3:], tmp_path / "image.html"]
+    options = IngestOptions()
+
+    def results(jobs: int):
+        return [(path, result.to_record() if hasattr(result, "to_record") else str(result))
+                for path, result in build_articles(paths, options, batch=2, jobs=jobs)]
+
+    serial, parallel = results(1), results(2)
+    assert [path for path, _ in parallel] == paths
+    assert parallel == serial
+    assert parallel[3][1] == f"{tmp_path / 'empty.txt'}: empty file"
+    assert sum(isinstance(record, dict) and bool(record["entities"]) for _, record in parallel) == 5

@@ -71,6 +71,8 @@ def ruler_patterns(lang: str) -> list[dict]:
 def find_mentions(doc: Doc, lang: str) -> list[Mention]:
     """Cleaned, typed mentions of persons, organisations and places, in text order."""
     mentions = []
+    text_of_doc = doc.text  # Doc.text joins every token: once per document, not per entity
+    written_inside = _words_inside_sentences(doc, text_of_doc)
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
@@ -84,13 +86,13 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
             if place is None:
                 continue
             kind, start, text = PLACE, start + text.rfind(place), place
-        elif _is_common_word(ent, doc) or _is_portfolio(doc.text[:start], lang):
+        elif _is_common_word(ent, text_of_doc, written_inside) or _is_portfolio(text_of_doc[:start], lang):
             continue
         else:
             text = _without_clause(ent)
         mention = _cleaned(text, start, kind, lang)
         if mention is not None:
-            mentions.append(_with_honorific(mention, doc.text, lang))
+            mentions.append(_with_honorific(mention, text_of_doc, lang))
     return mentions
 
 
@@ -98,12 +100,16 @@ def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
     """A name as written: 'M. Soudani' (a person's honorific), 'groupe Bolloré' (an
     organisation's kind), not 'Soudani' and 'Bolloré'."""
     key = {PERSON: "entity_honorifics", ORGANIZATION: "organization_prefixes"}.get(mention.type)
-    before = text[:mention.start]
-    for word in sorted(lexicon(lang).get(key, ()) if key else (), key=len, reverse=True):
-        at = len(before) - len(word) - 1
-        if before[at:] == word + " " and (at == 0 or not before[at - 1].isalnum()):
-            return Mention(text[at:mention.end], mention.type, at, mention.end)
+    for word in _longest_first(lang, key) if key else ():
+        start = mention.start - len(word) - 1
+        if start >= 0 and text.startswith(word + " ", start) and (start == 0 or not text[start - 1].isalnum()):
+            return Mention(text[start:mention.end], mention.type, start, mention.end)
     return mention
+
+
+@cache
+def _longest_first(lang: str, key: str) -> tuple[str, ...]:
+    return tuple(sorted(lexicon(lang).get(key, ()), key=len, reverse=True))
 
 
 def _person_after_title(ent, lang: str):
@@ -139,23 +145,29 @@ def _without_clause(ent) -> str:
     return ent.doc[ent.start:end].text
 
 
-def _is_common_word(ent, doc: Doc) -> bool:
+def _is_common_word(ent, text: str, written_inside: frozenset[str]) -> bool:
     """One word that is no name: a plural ("Tchèques", "Céréales") or a capitalised common
     word opening a sentence ("Membre de la coalition") that the article never writes
-    mid-sentence."""
-    if len(ent) != 1 or "-" in ent.text or ent.text in alias_table(doc.lang_):
+    mid-sentence (`written_inside`: the words it does write there)."""
+    if len(ent) != 1 or "-" in ent.text or ent.text in alias_table(ent.doc.lang_):
         return False
     token = ent[0]
     if "Plur" in token.morph.get("Number") and token.pos_ != "PROPN":
         return True
-    if token.pos_ == "PROPN" or not _opens_sentence(doc.text, token.idx):
+    if token.pos_ == "PROPN" or not _opens_sentence(text, token.idx):
         return False
-    return not any(t.text == token.text and not _opens_sentence(doc.text, t.idx) for t in doc)
+    return token.text not in written_inside
+
+
+def _words_inside_sentences(doc: Doc, text: str) -> frozenset[str]:
+    return frozenset(t.text for t in doc if not _opens_sentence(text, t.idx))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t")
-    return not before or before.endswith(("\n", ".", "!", "?", "…", ":"))
+    """Nothing but spaces between the start of the text, a line break or a sentence end and `at`."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?…:"
 
 
 def _is_portfolio(before: str, lang: str) -> bool:

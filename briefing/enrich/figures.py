@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 from spacy.tokens import Doc, Span, Token
@@ -97,11 +97,12 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     """Every quantity of the document, in text order."""
     if not _data(lang):
         return []
-    mark, shown = decimal_mark(doc.text, lang)
+    text = doc.text  # Doc.text joins every token: once per document, not per number
+    mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
     for sent in doc.sents:
         taken: set[int] = set()
-        for found in (*_digit_quantities(doc, sent, mark, shown, lang), *_word_quantities(sent, lang)):
+        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang), *_word_quantities(sent, lang)):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
@@ -114,17 +115,17 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     return figures
 
 
-def _digit_quantities(doc: Doc, sent: Span, mark: str, shown: bool, lang: str):
+def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
     for match in DIGITS.finditer(sent.text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
-        if span is None or _not_a_quantity(doc, span, raw, lang):
+        if span is None or _not_a_quantity(doc, text, span, raw, lang):
             continue
         yield span.start, span.end, parse_digits(raw, mark, shown), None, False
 
 
-def _not_a_quantity(doc: Doc, span: Span, raw: str, lang: str) -> bool:
+def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> bool:
     """Dates, years, times, references, phone-like groups, leading zeros."""
     data = _data(lang)
     before = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
@@ -135,7 +136,7 @@ def _not_a_quantity(doc: Doc, span: Span, raw: str, lang: str) -> bool:
         return True
     if before in _reference_words(lang):
         return True
-    if after in data.get("time_words", ()) or doc.text[span.end_char:span.end_char + 1] in (":", "h"):
+    if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
         next_token = doc[span.end] if span.end < len(doc) else None
@@ -186,18 +187,25 @@ def _vague(tokens: list[Token], i: int, data: dict):
 
 def _number_words(tokens: list[Token], i: int, lang: str):
     """(length, value) of the longest run of number words starting at i."""
-    if not tokens[i].is_alpha or tokens[i].lower_ in _data(lang).get("not_numbers", ()):
+    if not tokens[i].is_alpha or tokens[i].lower_ in _data(lang).get("not_numbers", ()) \
+            or _number_value(tokens[i].text, lang) is None:  # a run of number words opens with one
         return None
     for length in range(min(MAX_WORD_NUMBER, len(tokens) - i), 0, -1):
         words = tokens[i:i + length]
         if not all(t.is_alpha or t.text == "-" for t in words):
             continue
-        try:
-            value = text2num(" ".join(t.text for t in words).replace(" - ", "-"), lang)
-        except ValueError:
-            continue
-        return length, value
+        value = _number_value(" ".join(t.text for t in words).replace(" - ", "-"), lang)
+        if value is not None:
+            return length, value
     return None
+
+
+@lru_cache(maxsize=65536)
+def _number_value(words: str, lang: str) -> int | None:
+    try:
+        return text2num(words, lang)
+    except ValueError:
+        return None
 
 
 def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifier: str | None,

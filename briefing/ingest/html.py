@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import trafilatura
-from bs4 import BeautifulSoup
+import trafilatura.utils
 from lxml import etree
+from lxml.html import HtmlElement
 
 from briefing.markdown import escape_markdown
 
@@ -47,21 +48,26 @@ class ExtractedPage:
 
 
 def extract_page(html: str) -> ExtractedPage:
-    soup = BeautifulSoup(html, "lxml")
-    ld = _json_ld_articles(soup)
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+    """Main text with trafilatura, metadata from the page's own markup; the page is parsed
+    once (with trafilatura's own loader) and both read the same tree."""
+    tree = trafilatura.utils.load_html(html)
+    if tree is None:
+        return ExtractedPage(None, [], [], None, None, None)
+    ld = _json_ld_articles(tree)
+    metas = _metas(tree)
+    document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
                                            include_tables=True, favor_precision=True, deduplicate=False)
     blocks: list[tuple[str, str]] = []
     if document is not None and document.body is not None:
         blocks = list(_markdown_blocks(document.body))
-    title = (_first_ld(ld, "headline") or _meta(soup, TITLE_META)
-             or (document.title if document is not None else None) or _tag_text(soup, "h1"))
-    date = (_parse_iso(_first_ld(ld, "datePublished")) or _parse_iso(_meta(soup, DATE_META))
-            or _parse_iso(_time_datetime(soup))
+    title = (_first_ld(ld, "headline") or _meta(metas, TITLE_META)
+             or (document.title if document is not None else None) or _tag_text(tree, "h1"))
+    date = (_parse_iso(_first_ld(ld, "datePublished")) or _parse_iso(_meta(metas, DATE_META))
+            or _parse_iso(_time_datetime(tree))
             or (_parse_iso(document.date) if document is not None and document.date else None))
-    category = (_first_ld(ld, "articleSection") or _meta(soup, SECTION_META)
+    category = (_first_ld(ld, "articleSection") or _meta(metas, SECTION_META)
                 or (document.categories[0] if document is not None and document.categories else None))
-    url = _canonical_url(soup) or _first_ld(ld, "url") or (document.url if document is not None else None)
+    url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
     return ExtractedPage(title=_clean(title), blocks=[md for md, _ in blocks],
                          paragraphs=[text for _, text in blocks], date=date,
                          category=_clean(category), url=url)
@@ -114,40 +120,52 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def _meta(soup: BeautifulSoup, keys) -> str | None:
+def _metas(tree: HtmlElement) -> list[dict[str, str]]:
+    """The attributes of every <meta> of the page, in document order."""
+    return [dict(meta.attrib) for meta in tree.iter("meta")]
+
+
+def _meta(metas: list[dict[str, str]], keys) -> str | None:
+    """The content of the first meta tag named by the first key that has one (names compared
+    without case)."""
     for attribute, name in keys:
-        tag = soup.find("meta", attrs={attribute: re.compile(f"^{re.escape(name)}$", re.I)})
+        tag = next((m for m in metas if m.get(attribute, "").lower() == name.lower()), None)
         if tag and tag.get("content", "").strip():
             return tag["content"].strip()
     return None
 
 
-def _tag_text(soup: BeautifulSoup, name: str) -> str | None:
-    tag = soup.find(name)
-    return tag.get_text(" ", strip=True) if tag else None
+def _tag_text(tree: HtmlElement, name: str) -> str | None:
+    tag = next(tree.iter(name), None)
+    if tag is None:
+        return None
+    return " ".join(piece.strip() for piece in tag.itertext() if piece.strip())
 
 
-def _time_datetime(soup: BeautifulSoup) -> str | None:
-    for tag in soup.find_all("time", attrs={"datetime": True}):
-        if tag.get("pubdate") is not None or "publish" in " ".join(tag.get("class", [])).lower() \
+def _time_datetime(tree: HtmlElement) -> str | None:
+    times = [tag for tag in tree.iter("time") if tag.get("datetime") is not None]
+    for tag in times:
+        if tag.get("pubdate") is not None or "publish" in tag.get("class", "").lower() \
                 or tag.get("itemprop") == "datePublished":
-            return tag["datetime"]
-    tag = soup.find("time", attrs={"datetime": True})
-    return tag["datetime"] if tag else None
+            return tag.get("datetime")
+    return times[0].get("datetime") if times else None
 
 
-def _canonical_url(soup: BeautifulSoup) -> str | None:
-    link = soup.find("link", rel="canonical", href=True)
-    href = link["href"].strip() if link else _meta(soup, URL_META)
+def _canonical_url(tree: HtmlElement, metas: list[dict[str, str]]) -> str | None:
+    link = next((tag for tag in tree.iter("link")
+                 if "canonical" in tag.get("rel", "").split() and tag.get("href") is not None), None)
+    href = link.get("href").strip() if link is not None else _meta(metas, URL_META)
     return href if href and href.startswith(("http://", "https://")) else None
 
 
-def _json_ld_articles(soup: BeautifulSoup) -> list[dict]:
+def _json_ld_articles(tree: HtmlElement) -> list[dict]:
     """The article objects of the page's JSON-LD blocks (graphs flattened)."""
     found: list[dict] = []
-    for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+    for script in tree.iter("script"):
+        if not re.search(r"ld\+json", script.get("type", ""), re.I):
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except (json.JSONDecodeError, TypeError):
             continue
         stack = data if isinstance(data, list) else [data]

@@ -8,9 +8,13 @@ import hashlib
 import html
 import importlib.metadata
 import logging
+import multiprocessing
 import os
 import re
+import signal
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -77,8 +81,53 @@ def strip_markup(text: str) -> str:
     return html.unescape(nh3.clean(text, tags=set(), clean_content_tags={"script", "style", "template"}))
 
 
-def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 32):
-    """(path, Article or InputError) for each input in order; NLP runs over batches of stories."""
+def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 32, jobs: int = 1):
+    """(path, Article or InputError) for each input in order; NLP runs over batches of stories.
+
+    With jobs > 1, batches go to that many worker processes (each loads the models once and
+    does the whole work of its batch: reading, extraction, NLP); results still come back in
+    input order, and only a few batches are in flight at a time, so memory does not grow with
+    the number of inputs."""
+    if jobs <= 1:
+        for chunk in _chunks(paths, batch):
+            yield from _build_batch(chunk, options)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a parent that runs threads
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker) as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(paths, batch):
+            in_flight.append(pool.submit(_build_batch_list, chunk, options))
+            if len(in_flight) > 2 * jobs:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than exist)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _chunks(paths: Iterable[Path], size: int):
+    chunk: list[Path] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _build_batch_list(paths: list[Path], options: IngestOptions) -> list:
+    return list(_build_batch(paths, options))
+
+
+def _build_batch(paths: list[Path], options: IngestOptions):
     pending: list[tuple[Path, Article | InputError, Story | None]] = []
     for path in paths:
         try:
@@ -89,10 +138,7 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = 3
         except Exception as exc:  # a bug on one page must not stop the others
             log.debug("unexpected error on %s", path, exc_info=True)
             pending.append((path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None))
-        if len(pending) >= batch:
-            yield from _enriched(pending)
-            pending = []
-    yield from _enriched(pending)
+    return _enriched(pending)
 
 
 def _enriched(pending):
