@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test evaluate clean
+.PHONY: site test evaluate bench clean
 
 $(BIN)/briefing: pyproject.toml models.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,5 +23,9 @@ evaluate: $(BIN)/briefing
 	$(BIN)/python -m evaluation.extraction
 	$(BIN)/python -m evaluation.entities
 
+bench: $(BIN)/briefing
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench.scale
+
 clean:
-	rm -rf output cache .pytest_cache
+	rm -rf output cache .output.cache .pytest_cache
