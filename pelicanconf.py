@@ -22,9 +22,10 @@ JINJA_FILTERS = FILTERS
 # Everything a template prints is escaped; only rendered article bodies are marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-# Content files carry YAML front matter (entities and key figures are lists of records).
+# Content files carry YAML front matter (entities and key figures are lists of records), read
+# by pelican-yaml-metadata's reader with libyaml (plugins/briefing_reader).
 PLUGIN_PATHS = [str(Path(__file__).resolve().parent / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "briefing_metadata", "entity_pages", "briefing_feeds",
+PLUGINS = ["briefing_reader", "briefing_metadata", "entity_pages", "briefing_feeds",
            "briefing_sitemap"]
 
 # `lang` is each article's own language, not a translation: one address whatever the language.

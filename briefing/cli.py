@@ -18,7 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
-from briefing.ingest.pipeline import build_articles, ingest_key, source_name, usable_cpus
 from briefing.ingest.read import collect_inputs
 from briefing.lock import Locked, content_lock
 from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
@@ -35,6 +34,8 @@ POOL_FROM = 2 * BATCH  # files: below this, starting workers (a model load each)
 def worker_count(jobs: int, inputs: int) -> int:
     """Worker processes for a run: --jobs, or (0) one per usable core unless the run is small;
     never more than there are batches."""
+    from briefing.ingest.pipeline import usable_cpus
+
     if jobs == 0:
         jobs = usable_cpus() if inputs >= POOL_FROM else 1
     return max(1, min(jobs, -(-inputs // BATCH)))
@@ -66,6 +67,8 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
 
 def _articles(paths: list[Path], options: IngestOptions, debug: bool, jobs: int = 1):
     """(path, article or None) for each input file; failures are reported in one line each."""
+    from briefing.ingest.pipeline import build_articles  # spaCy, trafilatura: not for build or check
+
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
         jobs = 1  # tracebacks are printed by this process
@@ -118,6 +121,8 @@ def ingest(
 
 def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool, debug: bool,
             jobs: int) -> Counter:
+    from briefing.ingest.pipeline import ingest_key
+
     store = ContentStore(content_dir)
     counts: Counter[str] = Counter()
     if not force:  # an unchanged source made with the same code, data and options costs a hash
@@ -149,6 +154,8 @@ def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force
 
 
 def _already_current(store: ContentStore, path: Path, key: str, max_bytes: int) -> bool:
+    from briefing.ingest.pipeline import source_name
+
     try:
         if not path.is_file() or path.stat().st_size > max_bytes:
             return False

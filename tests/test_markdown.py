@@ -40,7 +40,7 @@ def test_render_is_deterministic_and_marks_itself_generated():
     assert edited_by_hand(text.replace("mentions: 3", "mentions: 4"))
 
 
-def test_pelican_reads_the_metadata_intact(tmp_path: Path):
+def test_pelican_reads_the_metadata_intact(tmp_path: Path, monkeypatch):
     from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
     path = tmp_path / "a.md"
@@ -53,6 +53,11 @@ def test_pelican_reads_the_metadata_intact(tmp_path: Path):
     assert meta["entities"] == [e.to_dict() for e in ARTICLE.entities]
     assert meta["key_figures"] == [k.to_dict() for k in ARTICLE.key_figures]
     assert "<h2>Intertitre</h2>" in html and "<blockquote>" in html
+    # our reader (libyaml) gives exactly what the plugin's own reader gives
+    monkeypatch.syspath_prepend(str(PROJECT / "plugins"))
+    from briefing_reader import BriefingReader
+
+    assert BriefingReader(settings).read(str(path)) == (html, meta)
 
 
 @pytest.mark.parametrize("text", [

@@ -40,12 +40,13 @@ L'ambassadrice Alina Romanowski a rencontré Fouad Hussein à Bagdad. Environ 15
 """
 
 
-def generate(content: Path, output: Path) -> ArticlesGenerator:
+def generate(content: Path, output: Path, **overrides) -> ArticlesGenerator:
     """Our settings and plugins, a real ArticlesGenerator over `content`, context generated."""
     from pelican import Pelican
 
     settings = read_settings(str(PROJECT / "pelicanconf.py"),
-                             override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False})
+                             override={"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+                                       **overrides})
     Pelican(settings)  # loads and registers the plugins, as a build does
     context = settings.copy() | {"generated_content": {}, "static_links": set(), "static_content": {}}
     generator = ArticlesGenerator(context=context, settings=settings, path=str(content),
@@ -103,3 +104,15 @@ def test_html_an_editor_types_is_sanitised(tmp_path: Path):
     for needle in ("<script", "alert(", "onerror", "javascript:", "<iframe", "<object", "data:text"):
         assert needle not in html
     assert 'href="https://ok.example"' in html
+
+
+def test_the_header_lists_the_biggest_categories_and_links_to_all(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for i, category in enumerate(["Monde", "Monde", "Sport", "Culture", "Culture", "Culture"]):
+        (content / f"{i}.md").write_text(WITH_METADATA.replace("category: Monde", f"category: {category}")
+                                         .replace("slug: avec-metadonnees", f"slug: a{i}"), "utf-8")
+    generator = generate(content, tmp_path / "out", BRIEFING_NAV_CATEGORIES=2)
+    assert [c.name for c in generator.context["briefing_nav_categories"]] == ["Culture", "Monde"]
+    html = generator.get_template("index").render(generator.context | {"articles_page": None, "SITEURL": ""})
+    assert '<a href="/categories.html">Toutes les rubriques</a>' in html and "category/sport.html" not in html

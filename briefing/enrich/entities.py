@@ -15,12 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Doc
 
 from briefing.article import Entity
 from briefing.lexicon import lexicon, normalize, words
+
+if TYPE_CHECKING:  # a build (entity slugs) must not pay for importing spaCy
+    from spacy.tokens import Doc
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 LABELS = {

@@ -31,7 +31,7 @@ from briefing.ingest.language import detect_language
 from briefing.ingest.metadata import as_zoned, date_in_text, make_slug, reading_minutes, summarize
 from briefing.ingest.read import read_source
 from briefing.ingest.text import clean_text_dump
-from briefing.lexicon import normalize
+from briefing.lexicon import normalize, words
 from briefing.markdown import escape_markdown
 
 log = logging.getLogger("briefing")
@@ -175,7 +175,7 @@ def _prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
         date_source=date_source,
-        category=_display_category(story.category or options.category),
+        category=_display_category(page_section(story.category, story.lang) or options.category),
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
         source=story.url or source_name(path),
@@ -228,6 +228,20 @@ def story_fingerprint(paragraphs: list[str]) -> str:
 def _title_from_lead(lead: str) -> str:
     words = lead.split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
+
+
+def page_section(category: str | None, lang: str) -> str | None:
+    """The section a page states, when it is one: the first item of a list ("à la une,Société"
+    gives "Société"), not a front-page label, not a keyword soup."""
+    for item in re.split(r"[,;|]", category or ""):
+        item = " ".join(item.split())
+        if item and normalize(item) not in words("front_page_sections", lang) \
+                and normalize(item) not in words("front_page_sections"):
+            return item if len(item) <= SECTION_CHARS else None
+    return None
 
 
 def _display_category(category: str | None) -> str | None:

@@ -3,11 +3,13 @@
 Reads the metadata ingest wrote (no NLP at build time). An article without any entity metadata
 (written by hand) is enriched here with the same code as ingest. Settings (BRIEFING_ prefix):
 BRIEFING_RELATED_ARTICLES (how many related articles an article lists, default 3),
-BRIEFING_SIDEBAR_FIGURES (how many key figures an article shows, default 6).
+BRIEFING_SIDEBAR_FIGURES (how many key figures an article shows, default 6),
+BRIEFING_NAV_CATEGORIES (how many categories, the biggest, the header lists, default 8).
 """
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from importlib import resources
@@ -25,7 +27,8 @@ from briefing.enrich.entities import entity_slug
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {"BRIEFING_RELATED_ARTICLES": 3, "BRIEFING_SIDEBAR_FIGURES": 6, "BRIEFING_ENTITY_URL": "entities/{slug}/",
+DEFAULTS = {"BRIEFING_RELATED_ARTICLES": 3, "BRIEFING_SIDEBAR_FIGURES": 6, "BRIEFING_NAV_CATEGORIES": 8,
+            "BRIEFING_ENTITY_URL": "entities/{slug}/",
             "BRIEFING_ENTITY_SAVE_AS": "entities/{slug}/index.html"}
 
 
@@ -151,16 +154,21 @@ def attach(generator) -> None:
         page.articles = sorted(set(page.articles), key=lambda a: (a.date, a.slug), reverse=True)
         together = Counter(slug for a in page.articles for slug in a.briefing_entity_slugs if slug != page.slug)
         page.companions = [(pages[slug], count) for slug, count in
-                           sorted(together.items(), key=lambda item: (-item[1], pages[item[0]].name))[:8]]
+                           heapq.nsmallest(8, together.items(), key=lambda item: (-item[1], pages[item[0]].name))]
     limit = setting(settings, "BRIEFING_RELATED_ARTICLES")
     for article in articles:  # through the entity index, not every pair of articles
         shared = Counter(other for slug in article.briefing_entity_slugs for other in pages[slug].articles
                          if other is not article)
-        ranked = sorted(shared.items(), key=lambda pair: (-pair[1], -pair[0].date.timestamp(), pair[0].slug))
-        article.briefing_related = [other for other, _count in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], -pair[0].date.timestamp(), pair[0].slug))
+        article.briefing_related = [other for other, _count in ranked]  # the first few, not a full sort
     by_type = {kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), p.name))
                for kind in ENTITY_TYPES}
     generator.context["ui"] = ui_labels(settings.get("BRIEFING_UI_LANG", "fr"))
+    # the header of every page: the biggest categories in name order (all of them are one
+    # click away on the categories page); a hundred links on each page help nobody
+    biggest = heapq.nsmallest(setting(settings, "BRIEFING_NAV_CATEGORIES"), generator.context.get("categories", []),
+                              key=lambda pair: (-len(pair[1]), pair[0].name))
+    generator.context["briefing_nav_categories"] = sorted((category for category, _ in biggest), key=lambda c: c.name)
     generator.context["briefing_entity_pages"] = pages
     generator.context["briefing_entities_by_type"] = by_type
 

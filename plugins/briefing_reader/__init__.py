@@ -1,0 +1,1 @@
+from .briefing_reader import *  # noqa: F401,F403
