@@ -17,6 +17,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -86,14 +87,14 @@ def _text_variant(text: str, angle: str, mark: str) -> str:
 
 def _html_variant(page: str, angle: str, mark: str, date: datetime) -> str:
     document = lxml.html.document_fromstring(page)
-    paragraphs = document.xpath("//p")
-    if paragraphs:
-        longest = max(paragraphs, key=lambda p: len(p.text_content()))
-        if len(longest):
-            last = longest[-1]
-            last.tail = (last.tail or "") + mark
-        else:
-            longest.text = (longest.text or "") + mark
+    anchor = _anchor(page)
+    for element in document.iter():
+        if anchor is not None and element.text == anchor:
+            element.text += mark
+            break
+        if anchor is not None and element.tail == anchor:
+            element.tail += mark
+            break
     for element in document.xpath("//title | //h1"):
         if element.text and element.text.strip():
             element.text = f"{angle} : {element.text.strip()}"
@@ -104,6 +105,21 @@ def _html_variant(page: str, angle: str, mark: str, date: datetime) -> str:
     html = lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
     html = re.sub(r'("headline"\s*:\s*")', rf"\g<1>{angle} : ", html)
     return re.sub(r'("datePublished"\s*:\s*")[^"]*(")', rf"\g<1>{date.isoformat()}\g<2>", html)
+
+
+@lru_cache(maxsize=None)
+def _anchor(page: str) -> str | None:
+    """The longest piece of text of the page that briefing keeps as article text: a sentence
+    added there changes the story (a sentence added to navigation would not)."""
+    from briefing.ingest.html import extract_page
+
+    kept = [" ".join(p.split()) for p in extract_page(page).paragraphs]
+    document = lxml.html.document_fromstring(page)
+    pieces = [piece for element in document.iter() if element.tag not in ("script", "style")
+              for piece in (element.text, element.tail) if piece and len(piece.strip()) >= 20]
+    # inside one paragraph (a hidden copy of the whole text spans several)
+    inside = [piece for piece in pieces if any(" ".join(piece.split()) in paragraph for paragraph in kept)]
+    return max(inside, key=len, default=None)
 
 
 def make_archive(count: int, dest: Path) -> list[Path]:

@@ -6,3 +6,6 @@ TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 PLUGINS = ["pelican.plugins.yaml_metadata"]
 RELATIVE_URLS = True
+# Pelican's default category feed path collides with its all-articles feed when a category is
+# called "All" (one corpus page's is): the only default changed.
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
