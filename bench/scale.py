@@ -1,6 +1,6 @@
 """Scale benchmark: briefing against the work it cannot avoid, at N articles.
 
-    python -m bench.scale [--sizes 200,2000,10000] [--runs 3] [--baseline-max 2000] [--work DIR]
+    python -m bench.scale [--sizes 200,2000,10000] [--runs 3,3,1] [--baseline-max 2000] [--work DIR]
 
 For each N it makes an archive of N raw articles from the real corpus pages (bench/archive.py:
 varied headlines, dates and one added sentence each), then times, in the same run and as
@@ -15,7 +15,8 @@ separate processes (start-up included):
 3. after changing one raw article: `briefing ingest` again and `briefing build` again (warm:
    content files and Pelican's cache in place), against the cold run.
 
-Each stage runs --runs times (the baseline only up to --baseline-max articles); we report the
+Each stage runs --runs times (one count per size; the baseline only up to --baseline-max
+articles, as it costs as much as the ingest itself); we report the
 median wall time and the peak resident memory of the process and its workers (sampled every
 0.1 s with psutil). Results are printed as Markdown tables and saved to WORK/results.json.
 """
@@ -161,14 +162,15 @@ def main(argv: list[str]) -> int:
         return argv[argv.index(name) + 1] if name in argv else default
 
     sizes = [int(n) for n in option("--sizes", "200,2000,10000").split(",")]
-    runs = int(option("--runs", "3"))
+    runs = [int(n) for n in option("--runs", "3,3,1").split(",")]
+    runs += [runs[-1]] * (len(sizes) - len(runs))
     baseline_max = int(option("--baseline-max", "2000"))
     work = Path(option("--work", "/tmp/briefing-bench"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}\n")
     results = []
-    for count in sizes:
-        result = bench_size(count, runs if count <= baseline_max else 1, count <= baseline_max, work)
+    for count, repeat in zip(sizes, runs):
+        result = bench_size(count, repeat, count <= baseline_max, work)
         results.append(result)
         print(report(result) + "\n", flush=True)
     (work / "results.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
