@@ -86,3 +86,17 @@ def test_a_malformed_header_names_file_and_line():
 def test_a_file_without_front_matter_is_refused():
     with pytest.raises(ContentError, match="no YAML front matter"):
         parse("Title: x\n\nbody", "content/b.md")
+
+
+def test_libyaml_writes_exactly_what_pure_python_yaml_writes(monkeypatch):
+    """Content files are rendered with libyaml's emitter; on every demo article it gives the
+    same bytes as PyYAML's pure-Python emitter (machines without libyaml stay identical)."""
+    import yaml
+
+    import briefing.markdown as markdown
+
+    assert markdown.FAST_DUMPER is yaml.CSafeDumper  # the pinned PyYAML wheel has libyaml
+    articles = [parse(path.read_text("utf-8"), str(path)) for path in sorted((PROJECT / "content").glob("*.md"))]
+    fast = [render(article) for article in articles]
+    monkeypatch.setattr(markdown, "FAST_DUMPER", yaml.SafeDumper)
+    assert len(fast) == 5 and [render(article) for article in articles] == fast

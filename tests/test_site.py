@@ -138,3 +138,16 @@ def test_an_english_interface_by_setting(cli, built_site, tmp_path):
     page = BeautifulSoup((output / SEED_PAGE).read_text("utf-8"), "html.parser")
     assert page.select_one("#key-figures h2").get_text() == "Key figures"
     assert page.html["lang"] == "en" and "January 25, 2024" in page.get_text()
+
+
+def test_an_article_page_with_everything_it_loads_weighs_under_50_kb(site):
+    """Site weight before search assets: the page and every stylesheet, script and image it
+    loads from the site."""
+    output = site / "output"
+    for md in (site / "content").glob("*.md"):
+        html = output / f"{md.stem}.html"
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        assets = {tag.get("href") or tag.get("src") for tag in soup.select('link[rel="stylesheet"], script[src], img[src]')}
+        local = [(html.parent / ref).resolve() for ref in assets if ref and "pagefind" not in ref and "//" not in ref]
+        weight = html.stat().st_size + sum(path.stat().st_size for path in local)
+        assert local and weight < 50_000, (html.name, weight)
