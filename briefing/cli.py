@@ -28,7 +28,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 PROGRESS_FROM = 10  # files: below this, no progress bar
 BATCH = 32  # files per NLP batch, and per worker task
-POOL_FROM = 2 * BATCH  # files: below this, starting workers (a model load each) costs more than it saves
+POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each) saves nothing
+# (bench/parallel.py: 100 files take as long with two workers as in one process)
 
 
 def worker_count(jobs: int, inputs: int) -> int:

@@ -56,6 +56,7 @@ def cache_folder(settings_file: Path, output_dir: Path) -> Path:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())  # publishconf imports pelicanconf
     for name in READER_DISTRIBUTIONS:
         digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+    output_dir = output_dir.resolve()  # Pelican would resolve a relative one against the settings' folder
     root = output_dir.parent / f".{output_dir.name}.cache"
     key = digest.hexdigest()[:16]
     if root.is_dir():

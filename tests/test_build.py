@@ -67,3 +67,14 @@ def test_a_warm_build_reads_the_cache_and_gives_the_same_site(cli, built_site, t
     os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     warm = site()
     assert b"2 600 soldats" in warm[Path(SEED_PAGE)] and b"2 500 soldats" in cold[Path(SEED_PAGE)]
+
+
+def test_the_cache_sits_beside_a_relative_output_folder(cli, built_site, tmp_path: Path, monkeypatch):
+    """Pelican resolves a relative CACHE_PATH against the settings file's folder: the cache
+    must still land beside the output the user named, not in the project."""
+    monkeypatch.chdir(tmp_path)
+    assert cli("build", "--content-dir", built_site / "content", "--output-dir", "site",
+               "--settings", PROJECT / "pelicanconf.py").exit_code == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert list((tmp_path / ".site.cache").rglob("ArticlesGenerator-Readers"))
+    assert not (PROJECT / ".site.cache").exists()
