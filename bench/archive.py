@@ -6,7 +6,8 @@ The sources are the shared corpus's news pages (../shared/corpus: trafilatura-pa
 article-extraction-benchmark, saved HTML) and the seed text dump. Copy k of a page is the same
 page with a varied headline, its own publication date (in the page's metadata and as the file's
 modification time) and one short sentence added to its longest paragraph, so every copy is a
-story of its own: a distinct slug, a distinct fingerprint, nothing skipped as a duplicate.
+story of its own: a distinct fingerprint, nothing skipped as a duplicate (a page whose title
+comes from elsewhere keeps its headline; the content folder then tells its slugs apart).
 """
 
 from __future__ import annotations
