@@ -156,10 +156,11 @@ def attach(generator) -> None:
         page.companions = [(pages[slug], count) for slug, count in
                            heapq.nsmallest(8, together.items(), key=lambda item: (-item[1], pages[item[0]].name))]
     limit = setting(settings, "BRIEFING_RELATED_ARTICLES")
+    newest_first = {article: (-article.date.timestamp(), article.slug) for article in articles}  # once, not per pair
     for article in articles:  # through the entity index, not every pair of articles
         shared = Counter(other for slug in article.briefing_entity_slugs for other in pages[slug].articles
                          if other is not article)
-        ranked = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], -pair[0].date.timestamp(), pair[0].slug))
+        ranked = heapq.nsmallest(limit, shared.items(), key=lambda pair: (-pair[1], newest_first[pair[0]]))
         article.briefing_related = [other for other, _count in ranked]  # the first few, not a full sort
     by_type = {kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), p.name))
                for kind in ENTITY_TYPES}
