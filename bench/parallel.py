@@ -2,19 +2,21 @@
 
     python -m bench.parallel [N] [--runs 3]
 
-On an archive of N raw articles (bench/archive.py, default 200) it times, in this process, the
-whole record-building work of `briefing ingest` without writing:
+On an archive of N raw articles (bench/archive.py, default 200) it times the whole
+record-building work of `briefing ingest`, without writing, three ways:
 - one process (jobs=1);
-- spaCy `nlp.pipe(n_process=2)`: reading and extraction stay in this process, spaCy forks two
-  workers that run the pipeline, the Docs come back to this process for entities and figures;
-- a process pool over files (what briefing does, jobs=2): each worker does the whole work of
-  its batch (reading, extraction, NLP, entities, figures) and only records come back.
-Median of --runs runs each, after one warm-up that loads the models.
+- spaCy `nlp.pipe(n_process=2)`: reading and extraction stay in the main process, spaCy forks
+  two workers that run the pipeline, the Docs come back for entities and figures;
+- a process pool over files (jobs=2): each spawned worker does the whole work of its batch
+  (reading, extraction, NLP, entities, figures) and only records come back.
+Each run is a fresh Python process timed from outside, so imports, model loads and worker
+start-up count as they do for a user running `briefing ingest`. Median of --runs runs each.
 """
 
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -54,25 +56,34 @@ def spacy_processes(paths: list[Path]) -> int:
     return done
 
 
+WAYS = {"one process": lambda paths: pool(paths, 1),
+        "spaCy n_process=2": spacy_processes,
+        "process pool, 2 workers": lambda paths: pool(paths, 2)}
+
+
+def timed_way(name: str, folder: Path) -> float:
+    """Wall time of one fresh process doing `name` over the files in folder."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "bench.parallel", "--way", name, str(folder)], check=True)
+    return time.perf_counter() - started
+
+
 def main(argv: list[str]) -> int:
+    if "--way" in argv:  # the child: one way over one folder
+        name, folder = argv[argv.index("--way") + 1], Path(argv[argv.index("--way") + 2])
+        WAYS[name](sorted(p for p in folder.iterdir() if p.suffix in (".html", ".txt")))
+        return 0
     count = int(argv[0]) if argv and not argv[0].startswith("-") else 200
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
     with tempfile.TemporaryDirectory() as folder:
-        paths = make_archive(count, Path(folder))
-        from briefing.enrich.nlp import pipeline
-
-        pipeline("fr"), pipeline("en")  # this process's models, loaded before timing
-        ways = {"one process": lambda: pool(paths, 1),
-                "spaCy n_process=2": lambda: spacy_processes(paths),
-                "process pool, 2 workers (briefing)": lambda: pool(paths, 2)}
-        timings = {name: [] for name in ways}
+        make_archive(count, Path(folder))
+        timings: dict[str, list[float]] = {name: [] for name in WAYS}
         for _ in range(runs):
-            for name, way in ways.items():
-                started = time.perf_counter()
-                way()
-                timings[name].append(time.perf_counter() - started)
+            for name in WAYS:
+                timings[name].append(timed_way(name, Path(folder)))
     base = statistics.median(timings["one process"])
-    print(f"{count} raw articles, median of {runs}\n\n| way | median s | speed-up |\n| --- | ---: | ---: |")
+    print(f"{count} raw articles, median of {runs} fresh processes\n\n"
+          "| way | median s | speed-up |\n| --- | ---: | ---: |")
     for name, values in timings.items():
         median = statistics.median(values)
         print(f"| {name} | {median:.1f} | {base / median:.2f}x |")
