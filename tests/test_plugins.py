@@ -92,6 +92,31 @@ def test_entity_index_and_related_articles(articles):
     assert generator.context["ui"]["key_figures"] == "Chiffres clés"
 
 
+def test_related_articles_share_the_most_entities_newest_first(tmp_path: Path):
+    """Against the definition, pair by pair: five copies of one article that share one or two
+    entities with it, on different days (ties broken by date), and one sharing nothing."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text(WITH_METADATA, "utf-8")
+    variants = {"deux-anciens": ("2023-01-01", "Irak"), "deux-recents": ("2024-03-01", "Irak"),
+                "un-recent": ("2024-04-01", "Syrie"), "un-ancien": ("2022-05-01", "Syrie"),
+                "aucun": ("2024-05-01", None)}
+    for slug, (day, place) in variants.items():
+        text = WITH_METADATA.replace("slug: avec-metadonnees", f"slug: {slug}").replace("2024-02-01", day)
+        text = text.replace("Irak, type", f"{place}, type") if place else text.replace("Alina Romanowski, type", "Autre, type")
+        (content / f"{slug}.md").write_text(text.replace("Irak, type", "Liban, type") if not place else text, "utf-8")
+    generator = generate(content, tmp_path / "out", BRIEFING_RELATED_ARTICLES=10)
+    by_slug = {a.slug: a for a in generator.articles}
+    assert [a.slug for a in by_slug["avec-metadonnees"].briefing_related] == [
+        "deux-recents", "deux-anciens", "un-recent", "un-ancien"]
+    for article in generator.articles:  # brute force over every pair
+        expected = sorted((o for o in generator.articles if o is not article
+                           and article.briefing_entity_slugs & o.briefing_entity_slugs),
+                          key=lambda o: (-len(article.briefing_entity_slugs & o.briefing_entity_slugs),
+                                         -o.date.timestamp(), o.slug))
+        assert article.briefing_related == expected
+
+
 def test_html_an_editor_types_is_sanitised(tmp_path: Path):
     content = tmp_path / "content"
     content.mkdir()

@@ -317,6 +317,7 @@ def entities_of(doc: Doc, lang: str) -> tuple[Entity, ...]:
     return group_entities(find_mentions(doc, lang), doc.text, lang)
 
 
+@cache  # a build asks it for every entity of every article
 def entity_slug(name: str) -> str:
     """The address of an entity's page: the same referent gets the same slug in every article
     and language ("Islamic State" and "État islamique" -> etat-islamique)."""
