@@ -15,23 +15,10 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
 BATCH = 32
-
-
-@cache
-def _model(lang: str):
-    import spacy
-
-    from briefing.enrich.nlp import EXCLUDED, MODELS
-
-    nlp = spacy.load(MODELS[lang], exclude=EXCLUDED)
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    return nlp
 
 
 def main_text(path: Path) -> str:
@@ -46,7 +33,7 @@ def main_text(path: Path) -> str:
 def run_batch(paths: list[Path]) -> tuple[int, int]:
     import py3langid
 
-    from briefing.enrich.nlp import MODELS
+    from briefing.enrich.nlp import MODELS, pipeline
 
     by_lang: dict[str, list[str]] = {}
     for path in paths:
@@ -57,7 +44,7 @@ def run_batch(paths: list[Path]) -> tuple[int, int]:
     documents = words = 0
     for lang, texts in sorted(by_lang.items()):
         if lang in MODELS:
-            for doc in _model(lang).pipe(texts, batch_size=BATCH):
+            for doc in pipeline(lang, rules=False, breaks=False).pipe(texts, batch_size=BATCH):
                 documents += 1
                 words += sum(not t.is_space and not t.is_punct for t in doc)
     return documents, words

@@ -75,11 +75,30 @@ def load_yaml(text: str) -> Any:
         return yaml.safe_load(text)
 
 
-def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any], str]:
-    """(metadata, body) of a content file, or ContentError naming the line at fault."""
+def _split(text: str, path: str) -> re.Match:
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(path, 1, "no YAML front matter (the file must start with a '---' line)")
+    return match
+
+
+def front_matter_scalars(text: str, keys: frozenset[str], path: str = "<content>") -> dict[str, str]:
+    """The top-level text values of `keys` in a content file's front matter, as written, without
+    building the rest (entities, figures): the store indexes every content file by four keys,
+    and a full load costs several times more. ContentError when the header is broken."""
+    try:
+        node = yaml.compose(_split(text, path).group("header"), Loader=FAST_LOADER)
+    except yaml.YAMLError as exc:
+        raise ContentError(path, None, f"invalid YAML: {exc}") from exc
+    if not isinstance(node, yaml.MappingNode):
+        raise ContentError(path, 2, "the front matter is not a set of 'key: value' lines")
+    return {key.value: value.value for key, value in node.value
+            if isinstance(key, yaml.ScalarNode) and key.value in keys and isinstance(value, yaml.ScalarNode)}
+
+
+def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any], str]:
+    """(metadata, body) of a content file, or ContentError naming the line at fault."""
+    match = _split(text, path)
     try:
         meta = load_yaml(match.group("header"))
     except yaml.YAMLError as exc:

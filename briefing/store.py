@@ -10,9 +10,12 @@ from pathlib import Path
 
 from briefing.article import Article
 from briefing.errors import ContentError
-from briefing.markdown import edited_by_hand, read_front_matter, render
+from briefing.markdown import edited_by_hand, front_matter_scalars, render
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
+# what a content file is indexed by: where it came from, those bytes' hash, its story, how made
+INDEX_KEYS_ORDER = ("source_file", "source_sha256", "fingerprint", "ingest_key")
+INDEX_KEYS = frozenset(INDEX_KEYS_ORDER)
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,10 @@ class ContentStore:
     def _index_file(self, path: Path) -> None:
         self._slugs.add(path.stem)
         try:
-            meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
+            meta = front_matter_scalars(path.read_text("utf-8"), INDEX_KEYS, str(path))
         except (ContentError, OSError, UnicodeDecodeError):
             return  # not ours, or broken by hand: its name stays taken, nothing else
-        self._remember(_Entry(path, path.stem, str(meta.get("source_file", "")), str(meta.get("source_sha256", "")),
-                              str(meta.get("fingerprint", "")), str(meta.get("ingest_key", ""))))
+        self._remember(_Entry(path, path.stem, *(meta.get(key, "") for key in INDEX_KEYS_ORDER)))
 
     def _remember(self, entry: _Entry) -> None:
         self._slugs.add(entry.slug)

@@ -9,7 +9,7 @@ from pelican.settings import read_settings
 
 from briefing.article import Article, Entity, KeyFigure
 from briefing.errors import ContentError
-from briefing.markdown import edited_by_hand, escape_markdown, parse, render
+from briefing.markdown import edited_by_hand, escape_markdown, front_matter_scalars, parse, read_front_matter, render
 from conftest import PROJECT
 
 ARTICLE = Article(
@@ -100,3 +100,18 @@ def test_libyaml_writes_exactly_what_pure_python_yaml_writes(monkeypatch):
     fast = [render(article) for article in articles]
     monkeypatch.setattr(markdown, "FAST_DUMPER", yaml.SafeDumper)
     assert len(fast) == 5 and [render(article) for article in articles] == fast
+
+
+def test_the_index_keys_read_alone_equal_a_full_load():
+    """The store reads four keys without loading entities and figures: on every demo file they
+    are what the full YAML load gives, a value YAML would read as a number stays text as written,
+    and a broken header is refused like a full load refuses it."""
+    keys = frozenset({"source_file", "source_sha256", "fingerprint", "ingest_key", "title"})
+    for path in sorted((PROJECT / "content").glob("*.md")):
+        text = path.read_text("utf-8")
+        meta, _body = read_front_matter(text, str(path))
+        assert front_matter_scalars(text, keys, str(path)) == {k: str(meta[k]) for k in keys}
+    text = render(ARTICLE).replace("fingerprint: 0123456789abcdef", "fingerprint: '0012'")
+    assert front_matter_scalars(text, frozenset({"fingerprint"}))["fingerprint"] == "0012"
+    with pytest.raises(ContentError, match="content/a.md"):
+        front_matter_scalars(render(ARTICLE).replace("lang: fr", "lang: [fr"), keys, "content/a.md")

@@ -31,13 +31,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @cache
-def pipeline(lang: str, model: str | None = None, rules: bool = True) -> Language:
+def pipeline(lang: str, model: str | None = None, rules: bool = True, breaks: bool = True) -> Language:
     """The loaded pipeline of a language (KeyError for a language without one); `model` and
-    `rules` let the evaluation compare models and the raw model with our entity rules."""
+    `rules` let the evaluation compare models and the raw model with our entity rules; without
+    `breaks` and `rules` it is the published model with only our component choice (the
+    benchmark's baseline)."""
     nlp = spacy.load(model or MODELS[lang], exclude=EXCLUDED)
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-    nlp.add_pipe("paragraph_breaks", after="senter")
+    if breaks:
+        nlp.add_pipe("paragraph_breaks", after="senter")
     if rules:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(ruler_patterns(lang))
