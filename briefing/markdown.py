@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -82,7 +83,7 @@ def _split(text: str, path: str) -> re.Match:
     return match
 
 
-def front_matter_scalars(text: str, keys: frozenset[str], path: str = "<content>") -> dict[str, str]:
+def front_matter_scalars(text: str, keys: Collection[str], path: str = "<content>") -> dict[str, str]:
     """The top-level text values of `keys` in a content file's front matter, as written, without
     building the rest (entities, figures): the store indexes every content file by four keys,
     and a full load costs several times more. ContentError when the header is broken."""

@@ -14,8 +14,7 @@ from briefing.markdown import edited_by_hand, front_matter_scalars, render
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 # what a content file is indexed by: where it came from, those bytes' hash, its story, how made
-INDEX_KEYS_ORDER = ("source_file", "source_sha256", "fingerprint", "ingest_key")
-INDEX_KEYS = frozenset(INDEX_KEYS_ORDER)
+INDEX_KEYS = ("source_file", "source_sha256", "fingerprint", "ingest_key")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class ContentStore:
             meta = front_matter_scalars(path.read_text("utf-8"), INDEX_KEYS, str(path))
         except (ContentError, OSError, UnicodeDecodeError):
             return  # not ours, or broken by hand: its name stays taken, nothing else
-        self._remember(_Entry(path, path.stem, *(meta.get(key, "") for key in INDEX_KEYS_ORDER)))
+        self._remember(_Entry(path, path.stem, *(meta.get(key, "") for key in INDEX_KEYS)))
 
     def _remember(self, entry: _Entry) -> None:
         self._slugs.add(entry.slug)

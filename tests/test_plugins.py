@@ -98,13 +98,15 @@ def test_related_articles_share_the_most_entities_newest_first(tmp_path: Path):
     content = tmp_path / "content"
     content.mkdir()
     (content / "a.md").write_text(WITH_METADATA, "utf-8")
-    variants = {"deux-anciens": ("2023-01-01", "Irak"), "deux-recents": ("2024-03-01", "Irak"),
-                "un-recent": ("2024-04-01", "Syrie"), "un-ancien": ("2022-05-01", "Syrie"),
-                "aucun": ("2024-05-01", None)}
-    for slug, (day, place) in variants.items():
-        text = WITH_METADATA.replace("slug: avec-metadonnees", f"slug: {slug}").replace("2024-02-01", day)
-        text = text.replace("Irak, type", f"{place}, type") if place else text.replace("Alina Romanowski, type", "Autre, type")
-        (content / f"{slug}.md").write_text(text.replace("Irak, type", "Liban, type") if not place else text, "utf-8")
+    variants = {"deux-anciens": ("2023-01-01", "Alina Romanowski", "Irak"),
+                "deux-recents": ("2024-03-01", "Alina Romanowski", "Irak"),
+                "un-recent": ("2024-04-01", "Alina Romanowski", "Syrie"),
+                "un-ancien": ("2022-05-01", "Alina Romanowski", "Syrie"),
+                "aucun": ("2024-05-01", "Autre Personne", "Liban")}
+    for slug, (day, person, place) in variants.items():
+        text = (WITH_METADATA.replace("slug: avec-metadonnees", f"slug: {slug}").replace("2024-02-01", day)
+                .replace("Alina Romanowski, type", f"{person}, type").replace("Irak, type", f"{place}, type"))
+        (content / f"{slug}.md").write_text(text, "utf-8")
     generator = generate(content, tmp_path / "out", BRIEFING_RELATED_ARTICLES=10)
     by_slug = {a.slug: a for a in generator.articles}
     assert [a.slug for a in by_slug["avec-metadonnees"].briefing_related] == [
