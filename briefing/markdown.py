@@ -65,8 +65,6 @@ def edited_by_hand(text: str) -> bool:
     return not match or match.group(1) != checksum(text)
 
 
-
-
 def load_yaml(text: str) -> Any:
     """yaml.safe_load, fast; a broken document is parsed again by the pure-Python parser so the
     error names the same line and problem on every machine."""

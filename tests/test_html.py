@@ -76,3 +76,14 @@ def test_html_seeds_give_their_dates_and_urls():
 def test_line_breaks_inside_a_paragraph_separate_paragraphs():
     article = build_article(SEEDS / "kaieteurnewsonline.com-essequibo.html", IngestOptions())
     assert len(article.body.split("\n\n")) > 10
+
+
+def test_a_section_list_gives_its_first_real_section_and_a_keyword_soup_none(tmp_path: Path):
+    """Pages state sections as lists ("à la une,Société") or stuff keywords there (one corpus
+    page had 370 characters of them, which broke the build with a too-long file name)."""
+    sections = {"liste": ("À la une, Société", "Société"), "english": ("Home | World", "World"),
+                "soupe": (" ".join(["politique", "budget", "conseil", "municipal"] * 8), "Repli")}
+    for name, (given, expected) in sections.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(_page(f"<meta property='article:section' content='{given}'>"), "utf-8")
+        assert build_article(path, IngestOptions(category="Repli")).category == expected, name

@@ -181,7 +181,7 @@ def _prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
         date_source=date_source,
-        category=_display_category(page_section(story.category, story.lang) or options.category),
+        category=_display_category(page_section(story.category) or options.category),
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
         source=story.url or source_name(path),
@@ -239,13 +239,13 @@ def _title_from_lead(lead: str) -> str:
 SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
 
 
-def page_section(category: str | None, lang: str) -> str | None:
+def page_section(category: str | None) -> str | None:
     """The section a page states, when it is one: the first item of a list ("à la une,Société"
-    gives "Société"), not a front-page label, not a keyword soup."""
+    gives "Société"), not a front-page label in any language, not a keyword soup."""
+    labels = words("front_page_sections")
     for item in re.split(r"[,;|]", category or ""):
         item = " ".join(item.split())
-        if item and normalize(item) not in words("front_page_sections", lang) \
-                and normalize(item) not in words("front_page_sections"):
+        if item and normalize(item) not in labels:
             return item if len(item) <= SECTION_CHARS else None
     return None
 
