@@ -1,4 +1,8 @@
-"""Pelican settings for publishing: absolute URLs under the production address."""
+"""Pelican settings for publishing the site: absolute addresses under the site's public URL.
+
+`briefing build --settings publishconf.py`; the environment variable BRIEFING_SITEURL overrides
+the address written here.
+"""
 
 import os
 import sys

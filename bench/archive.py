@@ -112,7 +112,7 @@ def _html_variant(page: str, angle: str, mark: str, date: datetime) -> str:
 def _anchor(page: str) -> str | None:
     """The longest piece of text of the page that briefing keeps as article text: a sentence
     added there changes the story (a sentence added to navigation would not)."""
-    from briefing.ingest.html import extract_page
+    from briefing.extract.html import extract_page
 
     kept = [" ".join(p.split()) for p in extract_page(page).paragraphs]
     document = lxml.html.document_fromstring(page)

@@ -24,8 +24,8 @@ CONFIGS = {
 
 
 def texts() -> list[str]:
-    from briefing.ingest.pipeline import extract_story
-    from briefing.ingest.read import decode, normalize_text
+    from briefing.extract.story import extract_story
+    from briefing.extract.read import decode, normalize_text
     from evaluation.corpus import PROJECT, trafilatura_pages
 
     found = []

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.archive import make_archive
 from briefing.config import IngestOptions
 from briefing.errors import InputError
-from briefing.ingest.pipeline import _prepare, build_articles
+from briefing.ingest import build_articles, prepare
 
 
 def pool(paths: list[Path], jobs: int) -> int:
@@ -42,7 +42,7 @@ def spacy_processes(paths: list[Path]) -> int:
     stories = []
     for path in paths:
         try:
-            story, article = _prepare(path, options)
+            story, article = prepare(path, options)
         except InputError:
             continue
         stories.append((article.lang, article_text(article.title, story.paragraphs)))

@@ -1,8 +1,9 @@
-"""The `briefing` command: a thin Typer layer over the library."""
+"""The `briefing` command: a thin Typer layer that parses arguments, calls the library and
+prints what it reports. Heavy modules (spaCy, trafilatura, dateparser, Pelican) are imported
+inside the commands that need them: `briefing build --help` loads none of them."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sys
@@ -18,28 +19,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
-from briefing.ingest.read import collect_inputs
-from briefing.lock import Locked, content_lock
-from briefing.store import SKIPPED, UNCHANGED, UPDATED, WRITTEN, ContentStore
+from briefing.lock import Locked
 
 app = typer.Typer(help="briefing: raw news articles in, a static briefing site and feeds out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 PROGRESS_FROM = 10  # files: below this, no progress bar
-BATCH = 32  # files per NLP batch, and per worker task
-POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each) saves nothing
-# (bench/parallel.py: 100 files take as long with two workers as in one process)
-
-
-def worker_count(jobs: int, inputs: int) -> int:
-    """Worker processes for a run: --jobs, or (0) one per usable core unless the run is small;
-    never more than there are batches."""
-    from briefing.ingest.pipeline import usable_cpus
-
-    if jobs == 0:
-        jobs = usable_cpus() if inputs >= POOL_FROM else 1
-    return max(1, min(jobs, -(-inputs // BATCH)))
 
 
 def _parse_date(value: Optional[str]) -> Optional[datetime]:
@@ -66,29 +52,18 @@ def _options(date: Optional[str], category: Optional[str], lang: Optional[str], 
                          max_bytes=int(max_size * MEGABYTE))
 
 
-def _articles(paths: list[Path], options: IngestOptions, debug: bool, jobs: int = 1):
-    """(path, article or None) for each input file; failures are reported in one line each."""
-    from briefing.ingest.pipeline import build_articles  # spaCy, trafilatura: not for build or check
+def _failure(message: str, code: int = 1) -> typer.Exit:
+    """One line saying what went wrong, and the exit code to leave with."""
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
 
+
+def _unexpected(exc: Exception, debug: bool) -> typer.Exit:
+    """A bug must not pass silently, nor show a traceback unless asked."""
+    err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False)
     if debug:
-        logging.basicConfig(level=logging.DEBUG, format="%(message)s")
-        jobs = 1  # tracebacks are printed by this process
-    results = build_articles(paths, options, BATCH, worker_count(jobs, len(paths)))
-    while True:
-        try:
-            path, result = next(results)
-        except StopIteration:
-            return
-        except Exception as exc:  # a bug must not pass silently, nor show a traceback
-            err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False)
-            if debug:
-                err.print(traceback.format_exc(), markup=False)
-            raise typer.Exit(1)
-        if isinstance(result, InputError):
-            err.print(f"error: {result}", markup=False)
-            yield path, None
-        else:
-            yield path, result
+        err.print(traceback.format_exc(), markup=False)
+    return typer.Exit(1)
 
 
 @app.command()
@@ -103,67 +78,45 @@ def ingest(
     jobs: JobsOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
-    """Clean raw articles and write them as Markdown with metadata into the content folder."""
+    """Clean raw articles and write them as Markdown with metadata into the content folder;
+    Markdown articles written by hand in the content folder get their entities and key figures."""
+    from briefing import ingest as ingesting  # spaCy, trafilatura: not for build or check
+
     options = _options(date, category, lang, max_size)
-    inputs = collect_inputs(paths or [Path("seeds")])
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(message)s")
+    inputs = ingesting.collect_inputs(paths or [Path("seeds")], content_dir)
+    counts: Counter[str] = Counter()
     try:
-        with content_lock(content_dir):
-            counts = _ingest(inputs, content_dir, options, force, debug, jobs)
+        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+                      disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=len(inputs))
+            for report in ingesting.run(inputs, content_dir, options, force=force, jobs=jobs, debug=debug):
+                progress.advance(task)
+                counts[SUMMARY_OF.get(report.status, report.status)] += 1
+                _print_report(report)
     except Locked as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1)
+        raise _failure(str(exc))
     except OSError as exc:
-        err.print(f"error: {content_dir}: cannot write there ({exc.strerror or exc})", markup=False)
-        raise typer.Exit(1)
-    err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
+        raise _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")
+    except Exception as exc:
+        raise _unexpected(exc, debug)
+    err.print(f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['skipped']} skipped, "
               f"{counts['failed']} failed", markup=False)
     raise typer.Exit(1 if counts["failed"] else 0)
 
 
-def _ingest(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool, debug: bool,
-            jobs: int) -> Counter:
-    from briefing.ingest.pipeline import ingest_key
-
-    store = ContentStore(content_dir)
-    counts: Counter[str] = Counter()
-    if not force:  # an unchanged source made with the same code, data and options costs a hash
-        key = ingest_key(options)
-        fresh = {p for p in inputs if _already_current(store, p, key, options.max_bytes)}
-        counts[UNCHANGED] += len(fresh)
-        inputs = [p for p in inputs if p not in fresh]
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
-                  disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=len(inputs))
-        for path, article in _articles(inputs, options, debug, jobs):
-            progress.advance(task)
-            if article is None:
-                counts["failed"] += 1
-                continue
-            try:
-                outcome = store.save(article, force=force)
-            except OSError as exc:
-                err.print(f"error: {path}: cannot write to {content_dir} ({exc.strerror or exc})", markup=False)
-                counts["failed"] += 1
-                continue
-            counts[SKIPPED if outcome.status == SKIPPED else
-                   UNCHANGED if outcome.status == UNCHANGED else WRITTEN] += 1
-            if outcome.message:
-                err.print(f"notice: {path}: {outcome.message}", markup=False)
-            elif outcome.status in (WRITTEN, UPDATED):
-                err.print(f"{outcome.status}: {outcome.path}", markup=False)
-    return counts
+# How each outcome counts in the summary line.
+SUMMARY_OF = {"updated": "written", "enriched": "written"}
 
 
-def _already_current(store: ContentStore, path: Path, key: str, max_bytes: int) -> bool:
-    from briefing.ingest.pipeline import source_name
-
-    try:
-        if not path.is_file() or path.stat().st_size > max_bytes:
-            return False
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return False  # the normal path reports it
-    return store.current(source_name(path), digest, key) is not None
+def _print_report(report) -> None:
+    if report.status == "failed":
+        err.print(f"error: {report.message}", markup=False)
+    elif report.message:
+        err.print(f"notice: {report.source}: {report.message}", markup=False)
+    elif report.status in ("written", "updated", "enriched"):
+        err.print(f"{report.status}: {report.content}", markup=False)
 
 
 @app.command()
@@ -174,8 +127,7 @@ def check(
     from briefing.check import check_folder
 
     if not content_dir.is_dir():
-        err.print(f"error: {content_dir}: no such content folder", markup=False)
-        raise typer.Exit(2)
+        raise _failure(f"{content_dir}: no such content folder", 2)
     checked, problems = check_folder(content_dir)
     for problem in problems:
         err.print(problem, markup=False)
@@ -195,15 +147,23 @@ def inspect(
     debug: DebugOpt = False,
 ) -> None:
     """Show the article record of each input without writing anything."""
+    from briefing import ingest as ingesting
+
     options = _options(date, category, lang, max_size)
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(message)s")
     failed = 0
-    for path, article in _articles(collect_inputs(paths), options, debug, jobs):
-        if article is None:
-            failed += 1
-        elif as_json:
-            sys.stdout.write(json.dumps(article.to_record(), ensure_ascii=False) + "\n")
-        else:
-            _print_summary(path, article)
+    try:
+        for path, article in ingesting.records(ingesting.collect_inputs(paths), options, jobs, debug):
+            if isinstance(article, InputError):
+                err.print(f"error: {article}", markup=False)
+                failed += 1
+            elif as_json:
+                sys.stdout.write(json.dumps(article.to_record(), ensure_ascii=False) + "\n")
+            else:
+                _print_summary(path, article)
+    except Exception as exc:
+        raise _unexpected(exc, debug)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -224,8 +184,7 @@ def build(
 
     for path, what in ((content_dir, "content folder"), (settings, "settings file")):
         if not path.exists():
-            err.print(f"error: {path}: no such {what}", markup=False)
-            raise typer.Exit(2)
+            raise _failure(f"{path}: no such {what}", 2)
     try:
         build_site(settings, content_dir, output_dir)
     except Exception as exc:  # Pelican raises many kinds; the user needs one line
@@ -250,6 +209,33 @@ def serve(
 
     pelican.main(pelican_arguments(settings, content_dir, output_dir)
                  + ["--autoreload", "--listen", "--bind", "127.0.0.1", "--port", str(port)])
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new site's folder (new, or empty).")],
+    lang: Annotated[str, typer.Option("--lang", help="The site's language: fr or en.")] = "fr",
+    title: Annotated[str, typer.Option("--title", help="The site's name.")] = "briefing",
+    url: Annotated[Optional[str], typer.Option("--url", help="The public address (https://...), for publishing.")] = None,
+    description: Annotated[Optional[str], typer.Option("--description", help="One line under the name.")] = None,
+) -> None:
+    """Start a new briefing site: pelicanconf.py, publishconf.py, content/, seeds/ and a README."""
+    from briefing.scaffold import LANGUAGES, SiteExists, create_site
+
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"'{lang}' is not one of " + ", ".join(LANGUAGES), param_hint="--lang")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"'{url}' is not an http(s) address", param_hint="--url")
+    try:
+        created = create_site(folder, title=title, lang=lang, url=url, description=description)
+    except SiteExists as exc:
+        raise _failure(str(exc))
+    except OSError as exc:
+        raise _failure(f"{folder}: cannot write there ({exc.strerror or exc})")
+    for path in created:
+        err.print(f"created: {path}{'/' if path.is_dir() else ''}", markup=False)
+    err.print(f"next: cd {folder}, put raw pages in seeds/, then briefing ingest, briefing build, briefing serve",
+              markup=False)
 
 
 def _print_summary(path: Path, article) -> None:

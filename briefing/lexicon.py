@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
 
 import yaml
+
+from briefing.text import normalize
 
 LANGUAGES = ("fr", "en")
 
@@ -45,10 +46,8 @@ def patterns(key: str, lang: str | None = None) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for code in langs for p in lexicon(code).get(key, ()))
 
 
-def normalize(text: str) -> str:
-    """Lower case, one kind of apostrophe and dash, single spaces, no edge punctuation."""
-    text = unicodedata.normalize("NFC", text).lower()
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" :|>»›•·-*")
+@cache
+def abbreviations(lang: str) -> frozenset[str]:
+    """Lower-case abbreviations after which a stop ends no sentence ("m.", "dr."): the
+    language's own, French and English."""
+    return frozenset(a.lower() for code in {lang, "fr", "en"} for a in lexicon(code).get("abbreviations", ()))

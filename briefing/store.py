@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.article import Article
+from briefing.contentfile import edited_by_hand, front_matter_scalars, render
 from briefing.errors import ContentError
-from briefing.markdown import edited_by_hand, front_matter_scalars, render
+from briefing.files import write_atomically
+from briefing.record import Article
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 # what a content file is indexed by: where it came from, those bytes' hash, its story, how made
@@ -103,19 +102,3 @@ class ContentStore:
         write_atomically(path, text)
         self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint, article.ingest_key))
         return Outcome(status, path, message if status == UPDATED else "")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: readers see the old file or
-    the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

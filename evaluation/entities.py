@@ -16,19 +16,20 @@ import json
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.enrich.entities import LABELS, PLACE, find_mentions
+from briefing.enrich.entities import LABELS, find_mentions
 from briefing.enrich.figures import find_figures
 from briefing.enrich.nlp import BATCH_SIZE, pipeline
+from briefing.record import ENTITY_TYPES
 from evaluation.corpus import exit_status, CORPUS
 
 FENEC = CORPUS / "ner-fr" / "fenec-wikinews-sequoia"
 HIPE_FR = CORPUS / "ner-fr" / "hipe2020" / "HIPE-data-v1.3-test-fr.tsv"
 CONLL = CORPUS / "ner-en" / "conll2003" / "test.txt"
-TYPES = ("person", "organization", "place")
+TYPES = ENTITY_TYPES
 # Quaero / HIPE / CoNLL types -> ours. Quaero's pers.coll ("les Russes") is a group, not a named
 # entity: briefing drops nationalities by design, so it is left out of the gold.
 GOLD_TYPES = {"pers.ind": "person", "org": "organization", "loc": "place",

@@ -27,7 +27,7 @@ sys.path.insert(0, str(PROJECT))
 
 from briefing.config import IngestOptions  # noqa: E402
 from briefing.errors import InputError  # noqa: E402
-from briefing.ingest.pipeline import build_articles  # noqa: E402
+from briefing.ingest import build_articles  # noqa: E402
 from evaluation.corpus import naive_text_dump, trafilatura_pages  # noqa: E402
 
 HOSTILE = [

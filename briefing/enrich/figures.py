@@ -20,7 +20,7 @@ from babel.dates import get_month_names
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from briefing.article import KeyFigure
+from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
 DIGITS = re.compile(r"(?<![\w.,\-/:])(\d+(?:[ \u00a0\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?)(?![\w\-/]|[.,:]\d)")
@@ -46,11 +46,12 @@ class Figure:
     vague: bool = False
     first_token: int = 0  # token span, scale and unit words included
     last_token: int = 0
+    phrase: str = ""  # what the site shows after the number
 
     def key_figure(self) -> KeyFigure:
         value = int(self.value) if float(self.value).is_integer() else round(self.value, 6)
         return KeyFigure(value=value, display=self.display, label=self.label, sentence=self.sentence,
-                         qualifier=self.qualifier)
+                         qualifier=self.qualifier, phrase=self.phrase)
 
 
 @cache
@@ -242,7 +243,24 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             return None
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
-                  first_token=start, last_token=end)
+                  first_token=start, last_token=end, phrase=_shown_phrase(doc, sent, end, label))
+
+
+COUNT_LINKS = {"de": " ", "d'": "", "d’": "", "of": " "}  # a link word and the space after it
+
+
+def _shown_phrase(doc: Doc, sent: Span, end: int, label: str) -> str:
+    """What the site shows after the number, as the sentence says it: "de soldats" after "Des
+    centaines", "soldats" after "2 500", nothing after "12,5 %"."""
+    if label == "%":
+        return ""
+    if end >= sent.end or not doc[end - 1].whitespace_:
+        return label
+    at, link = end, ""
+    if at + 1 < sent.end and COUNT_LINKS.get(doc[at].lower_) == doc[at].whitespace_:
+        at, link = at + 1, doc[at].text_with_ws
+    offset = doc[at].idx - sent.start_char
+    return link + label if sent.text[offset:offset + len(label)].lower() == label.lower() else label
 
 
 def _phrase_at(doc: Doc, at: int, limit: int, table: dict):

@@ -1,0 +1,224 @@
+"""Clean a text dump of a web page: drop site chrome, find the section, the title and the story.
+
+A dump is every visible text block of a page, blocks separated by blank lines. The story is
+the densest run of prose blocks: each block scores + its word count when it reads as prose
+(long, many function words, ends a sentence) and a penalty otherwise (menus, buttons, bylines);
+the best-scoring contiguous run wins (maximum subarray), and lines that end a story (related
+links, comments, footers) cannot be crossed. Every phrase list is data (briefing/data/*.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract.language import stopwords
+from briefing.lexicon import patterns, prefix_pattern, words
+from briefing.text import WORD, normalize
+
+SHORT_PENALTY = 4  # a non-prose block costs this plus one per word
+# A line that usually ends the story (related links, comments) costs this many typical
+# paragraphs: only a story that goes on at length after it crosses it.
+BARRIER_PARAGRAPHS = 2.5
+MIN_PROSE_WORDS = 8
+MIN_STOPWORD_RATIO = 0.18
+TITLE_WORDS = (3, 30)
+SECTION_SEPARATORS = r"[-–—>|/:»›]"
+ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
+TRUNCATED = re.compile(r"[\w«“\"](\.\.\.|…)\s*$")  # an excerpt cut mid-sentence
+SENTENCE_END = re.compile(r"([.!?…][»\"”’')\]]*|[»”])\s*$")
+LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
+BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm)?$")
+CAPTION_WORDS = 25
+
+
+@dataclass
+class CleanedText:
+    title: str | None
+    category: str | None
+    paragraphs: list[str]
+    header: list[str] = field(default_factory=list)  # blocks above the story (dates, bylines)
+
+
+def split_units(text: str) -> list[str]:
+    """Blocks separated by blank lines; a block of short lines is several units (a menu),
+    a block of long lines is one hard-wrapped paragraph."""
+    units: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [re.sub(r"\s+", " ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if len(lines) > 1 and _is_wrapped(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    widest = max(len(line) for line in lines)
+    return widest >= 50 and all(len(line) >= 0.6 * widest and not SENTENCE_END.search(line)
+                                for line in lines[:-1])
+
+
+def is_chrome(unit: str, prose: bool) -> bool:
+    """Site chrome: a known button or menu line, a known prefix on a line that is not prose
+    (or that a separator marks as a link: "À lire aussi » ..."), a photo caption or credit,
+    a bare date or time."""
+    key = normalize(unit)
+    if not key or key in words("chrome_lines") or BARE_DATE_OR_TIME.match(key):
+        return True
+    prefix = prefix_pattern("chrome_prefixes").match(key)
+    if prefix and (not prose or LINK_SEPARATOR.match(key, prefix.end() - 1)):
+        return True
+    return len(WORD.findall(unit)) <= CAPTION_WORDS and any(
+        p.search(key) for p in patterns("caption_patterns"))
+
+
+def is_end_marker(unit: str, prose: bool) -> bool:
+    return not prose and len(WORD.findall(unit)) <= 10 and bool(
+        prefix_pattern("end_markers").match(normalize(unit)))
+
+
+def prose_words(unit: str, stop: frozenset[str]) -> int:
+    """Word count when the block reads as story prose, else 0."""
+    tokens = WORD.findall(unit)
+    if len(tokens) < MIN_PROSE_WORDS or TRUNCATED.search(unit):
+        return 0
+    ratio = sum(t.lower() in stop for t in tokens) / len(tokens)
+    if ratio >= MIN_STOPWORD_RATIO and SENTENCE_END.search(unit):
+        return len(tokens)
+    if ratio >= 2 * MIN_STOPWORD_RATIO and len(tokens) >= 3 * MIN_PROSE_WORDS:  # no full stop
+        return len(tokens) // 2
+    return 0
+
+
+def best_span(scores: list[int]) -> tuple[int, int]:
+    """The contiguous run with the highest total (first one on ties): [start, end)."""
+    best, best_start, best_end = 0, 0, 0
+    run, run_start = 0, 0
+    for i, score in enumerate(scores):
+        if run <= 0:
+            run, run_start = 0, i
+        run += score
+        if run > best:
+            best, best_start, best_end = run, run_start, i + 1
+    return best_start, best_end
+
+
+def clean_text_dump(text: str, lang: str) -> CleanedText:
+    units = split_units(text)
+    stop = stopwords(lang)
+    prose = [prose_words(u, stop) for u in units]
+    paragraph_sizes = sorted(n for n in prose if n) or [MIN_PROSE_WORDS]
+    barrier = -BARRIER_PARAGRAPHS * paragraph_sizes[len(paragraph_sizes) // 2]
+    scores = []
+    for unit, n in zip(units, prose):
+        if is_end_marker(unit, n > 0):
+            scores.append(barrier)
+        elif is_chrome(unit, n > 0):
+            scores.append(-SHORT_PENALTY)
+        else:
+            scores.append(n if n else -(SHORT_PENALTY + len(WORD.findall(unit))))
+    start, end = best_span(scores)
+    while end < len(units) and prefix_pattern("story_trailers").match(normalize(units[end])):
+        end += 1  # "Additional reporting by ...": the story's own last line
+    header = units[:start]
+    title_at = find_title(header, units[start:end], stop)
+    title = header[title_at] if title_at is not None else None
+    category = find_section(header[:title_at] if title_at is not None else header)
+    story = drop_inner_boxes(units[start:end], prose[start:end])
+    return CleanedText(title=title, category=category,
+                       paragraphs=dedupe(drop_teaser(story), title), header=header)
+
+
+def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:
+    """Chrome inside the story goes, and so does a box the story crossed ("Related coverage"
+    and its links): the marker and the non-prose lines after it."""
+    kept, in_box = [], False
+    for unit, n in zip(units, prose):
+        if is_end_marker(unit, n > 0):
+            in_box = True
+            continue
+        in_box = in_box and not n
+        if not in_box and not is_chrome(unit, n > 0):
+            kept.append(unit)
+    return kept
+
+
+def find_title(header: list[str], story: list[str], stop: frozenset[str]) -> int | None:
+    """The headline-like block above the story whose words the story's opening uses most
+    (a headline repeated above the story counts double; the closest wins a tie)."""
+    lead_words = _content_words(" ".join(story[:3]), stop)
+    counts: dict[str, int] = {}
+    for unit in header:
+        counts[normalize(unit)] = counts.get(normalize(unit), 0) + 1
+    best, best_score = None, 0.0
+    for i, unit in enumerate(header):
+        if not _headline_like(unit):
+            continue
+        own = _content_words(unit, stop)
+        if not own:
+            continue
+        score = len(own & lead_words) / len(own) + (counts[normalize(unit)] > 1)
+        score -= 0.001 * (len(header) - i)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _content_words(text: str, stop: frozenset[str]) -> set[str]:
+    return {w for w in (t.lower() for t in WORD.findall(text)) if len(w) > 2 and w not in stop}
+
+
+def _headline_like(unit: str) -> bool:
+    n = len(WORD.findall(unit))
+    key = normalize(unit)
+    return (TITLE_WORDS[0] <= n <= TITLE_WORDS[1]
+            and not is_chrome(unit, False)
+            and not prefix_pattern("byline_prefixes").match(key)
+            and not prefix_pattern("date_prefixes").match(key)
+            and not unit.rstrip().endswith(":")
+            and sum(ch.isdigit() for ch in unit) < len(unit) / 4)
+
+
+def find_section(header: list[str]) -> str | None:
+    """'Dernières Infos - Sécurité' gives 'Sécurité' (the closest such label above the title)."""
+    names = "|".join(re.escape(p) for p in sorted(words("section_prefixes"), key=len, reverse=True))
+    if not names:
+        return None
+    pattern = re.compile(rf"^(?:{names})\s*(?:{SECTION_SEPARATORS}\s*)?(.+)$")
+    for unit in reversed(header):
+        key = normalize(unit)
+        match = pattern.match(key)
+        if not match or not 1 <= len(WORD.findall(match.group(1))) <= 4:
+            continue
+        count = len(match.group(1).split())  # the label, in the unit's own case
+        return " ".join(unit.split()[-count:]).strip(" -–—>|/:»›") or None
+    return None
+
+
+def drop_teaser(paragraphs: list[str]) -> list[str]:
+    """Drop a last block that repeats the lead and ends in '...' or '…' (a truncated copy)."""
+    if len(paragraphs) < 2 or not ELLIPSIS.search(paragraphs[-1]):
+        return paragraphs
+    teaser = _squeeze(ELLIPSIS.sub("", paragraphs[-1]))
+    story = _squeeze("".join(paragraphs[:-1]))
+    return paragraphs[:-1] if teaser and story.startswith(teaser) else paragraphs
+
+
+def dedupe(paragraphs: list[str], title: str | None) -> list[str]:
+    """Every paragraph once, in order; the title is not a paragraph."""
+    seen = {normalize(title)} if title else set()
+    kept = []
+    for p in paragraphs:
+        key = normalize(p)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)

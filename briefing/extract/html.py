@@ -1,0 +1,205 @@
+"""Saved HTML pages: main text with trafilatura, metadata from the page's own markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import trafilatura
+import trafilatura.utils
+from lxml import etree
+from lxml.html import HtmlElement
+
+from briefing.text import escape_markdown
+
+# Where a page states its publication date, most trusted first (attribute, value).
+DATE_META = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("property", "og:published_time"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "date"),
+    ("name", "dc.date"),
+    ("name", "DC.date.issued"),
+    ("name", "sailthru.date"),
+    ("property", "article:modified_time"),
+)
+SECTION_META = (("property", "article:section"), ("name", "section"), ("itemprop", "articleSection"))
+TITLE_META = (("property", "og:title"), ("name", "twitter:title"))
+URL_META = (("property", "og:url"),)
+HEADING_WORDS = 20
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                 "opinionnewsarticle", "webpage", "report", "backgroundnewsarticle"}
+
+
+@dataclass
+class ExtractedPage:
+    title: str | None
+    blocks: list[str]  # Markdown blocks of the main text
+    paragraphs: list[str]  # the same as plain text
+    date: datetime | None
+    category: str | None
+    url: str | None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def extract_page(html: str) -> ExtractedPage:
+    """Main text with trafilatura, metadata from the page's own markup; the page is parsed
+    once (with trafilatura's own loader) and both read the same tree."""
+    tree = trafilatura.utils.load_html(html)
+    if tree is None:
+        return ExtractedPage(None, [], [], None, None, None)
+    ld = _json_ld_articles(tree)
+    metas = _metas(tree)
+    document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                           include_tables=True, favor_precision=True, deduplicate=False)
+    blocks: list[tuple[str, str]] = []
+    if document is not None and document.body is not None:
+        blocks = list(_markdown_blocks(document.body))
+    title = (_first_ld(ld, "headline") or _meta(metas, TITLE_META)
+             or (document.title if document is not None else None) or _tag_text(tree, "h1"))
+    date = (_parse_iso(_first_ld(ld, "datePublished")) or _parse_iso(_meta(metas, DATE_META))
+            or _parse_iso(_time_datetime(tree))
+            or (_parse_iso(document.date) if document is not None and document.date else None))
+    category = (_first_ld(ld, "articleSection") or _meta(metas, SECTION_META)
+                or (document.categories[0] if document is not None and document.categories else None))
+    url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
+    return ExtractedPage(title=_clean(title), blocks=[md for md, _ in blocks],
+                         paragraphs=[text for _, text in blocks], date=date,
+                         category=_clean(category), url=url)
+
+
+def _markdown_blocks(body: etree._Element):
+    """(Markdown, plain text) of each block of trafilatura's XML body."""
+    for element in body:
+        tag = element.tag
+        if tag == "list":
+            for item in element.iter("item"):
+                text = _text(item)
+                if text:
+                    yield "- " + escape_markdown(text), text
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [_text(cell) for cell in row.iter("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    yield escape_markdown(text), text
+        elif tag == "head" and _is_heading(_text(element)):
+            text = _text(element)
+            yield "## " + escape_markdown(text), text
+        elif tag != "graphic":
+            marker = "> " if tag == "quote" else ""
+            for text in _lines(element):  # <br> inside a paragraph separates paragraphs
+                yield marker + escape_markdown(text), text
+
+
+def _is_heading(text: str) -> bool:
+    """A subheading is short and ends no sentence; a long 'heading' is a lead styled big."""
+    return bool(text) and len(text.split()) <= HEADING_WORDS and not text.rstrip().endswith((".", "…"))
+
+
+def _text(element: etree._Element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+def _lines(element: etree._Element) -> list[str]:
+    for line_break in element.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    lines = (re.sub(r"\s+", " ", line).strip() for line in "".join(element.itertext()).split("\n"))
+    return [line for line in lines if line]
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def _metas(tree: HtmlElement) -> list[dict[str, str]]:
+    """The attributes of every <meta> of the page, in document order."""
+    return [dict(meta.attrib) for meta in tree.iter("meta")]
+
+
+def _meta(metas: list[dict[str, str]], keys) -> str | None:
+    """The content of the first meta tag named by the first key that has one (names compared
+    without case)."""
+    for attribute, name in keys:
+        tag = next((m for m in metas if m.get(attribute, "").lower() == name.lower()), None)
+        if tag and tag.get("content", "").strip():
+            return tag["content"].strip()
+    return None
+
+
+def _tag_text(tree: HtmlElement, name: str) -> str | None:
+    tag = next(tree.iter(name), None)
+    if tag is None:
+        return None
+    return " ".join(piece.strip() for piece in tag.itertext() if piece.strip())
+
+
+def _time_datetime(tree: HtmlElement) -> str | None:
+    times = [tag for tag in tree.iter("time") if tag.get("datetime") is not None]
+    for tag in times:
+        if tag.get("pubdate") is not None or "publish" in tag.get("class", "").lower() \
+                or tag.get("itemprop") == "datePublished":
+            return tag.get("datetime")
+    return times[0].get("datetime") if times else None
+
+
+def _canonical_url(tree: HtmlElement, metas: list[dict[str, str]]) -> str | None:
+    link = next((tag for tag in tree.iter("link")
+                 if "canonical" in tag.get("rel", "").split() and tag.get("href") is not None), None)
+    href = link.get("href").strip() if link is not None else _meta(metas, URL_META)
+    return href if href and href.startswith(("http://", "https://")) else None
+
+
+def _json_ld_articles(tree: HtmlElement) -> list[dict]:
+    """The article objects of the page's JSON-LD blocks (graphs flattened)."""
+    found: list[dict] = []
+    for script in tree.iter("script"):
+        if not re.search(r"ld\+json", script.get("type", ""), re.I):
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            stack.extend(g for g in item.get("@graph", []) if isinstance(g, dict))
+            types = item.get("@type", [])
+            types = [types] if isinstance(types, str) else types
+            if any(str(t).lower() in ARTICLE_TYPES for t in types):
+                found.append(item)
+    found.sort(key=lambda i: "webpage" in str(i.get("@type", "")).lower())  # articles first
+    return found
+
+
+def _first_ld(items: list[dict], key: str) -> str | None:
+    for item in items:
+        value = item.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    """A machine-readable date (ISO 8601 and its common variants), else None."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)  # +0100 -> +01:00
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        match = re.match(r"(\d{4}-\d{2}-\d{2})", text)
+        return datetime.fromisoformat(match.group(1)) if match else None

@@ -1,0 +1,72 @@
+"""A raw page's story: title, section, text and date, from a saved HTML page or a text dump."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import nh3
+
+from briefing.extract.dates import date_in_text
+from briefing.extract.dump import clean_text_dump
+from briefing.extract.html import extract_page
+from briefing.extract.language import detect_language
+from briefing.lexicon import words
+from briefing.text import escape_markdown, normalize
+
+SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
+MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z]|!--)")
+
+
+@dataclass
+class Story:
+    """What a raw page says, before the record's derived fields."""
+
+    title: str | None
+    category: str | None  # the page's section, when it states one
+    url: str | None
+    lang: str
+    paragraphs: list[str]  # plain text
+    blocks: list[str]  # the same as Markdown
+    date: datetime | None
+    date_source: str | None
+
+
+def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
+    """Title, section, text and dates of a page (kind 'html') or a text dump (kind 'text')."""
+    if kind == "html":
+        page = extract_page(text)
+        story = Story(page.title, page_section(page.category), page.url, "", page.paragraphs, page.blocks,
+                      page.date, "metadata" if page.date else None)
+    else:
+        text = strip_markup(text)
+        dump_lang = lang or detect_language(text)
+        cleaned = clean_text_dump(text, dump_lang)
+        date = date_in_text(cleaned.header + cleaned.paragraphs[:1], dump_lang)
+        story = Story(cleaned.title, page_section(cleaned.category), None, "", cleaned.paragraphs,
+                      [escape_markdown(p) for p in cleaned.paragraphs], date, "text" if date else None)
+    story.lang = lang or detect_language(" ".join([story.title or "", *story.paragraphs]))
+    if story.title and story.paragraphs and normalize(story.paragraphs[0]) == normalize(story.title):
+        del story.paragraphs[0], story.blocks[0]  # the page's own headline above the text
+    return story
+
+
+def strip_markup(text: str) -> str:
+    """A text dump may hold markup too: nh3 removes every tag, and drops what scripts and
+    styles contain (code is not article text); the rest stays as plain text."""
+    if not MARKUP.search(text):
+        return text
+    return html.unescape(nh3.clean(text, tags=set(), clean_content_tags={"script", "style", "template"}))
+
+
+def page_section(category: str | None) -> str | None:
+    """The section a page states, when it is one: the first item of a list ("à la une,Société"
+    gives "Société"), not a front-page label in any language, not a keyword soup."""
+    labels = words("front_page_sections")
+    for item in re.split(r"[,;|]", category or ""):
+        item = " ".join(item.split())
+        if item and normalize(item) not in labels:
+            return item if len(item) <= SECTION_CHARS else None
+    return None

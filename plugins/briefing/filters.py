@@ -1,0 +1,19 @@
+"""Jinja filters of the theme: dates in the interface's language with babel (no system locale needed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel.dates import format_date
+
+
+def long_date(value: datetime, lang: str = "fr") -> str:
+    """'25 janvier 2024' / 'January 25, 2024'."""
+    return format_date(value, format="long", locale=lang)
+
+
+def iso(value: datetime) -> str:
+    return value.isoformat()
+
+
+FILTERS = {"long_date": long_date, "iso": iso}

@@ -1,0 +1,21 @@
+"""What every page's frame shows: the interface's labels and the header's categories."""
+
+from __future__ import annotations
+
+import heapq
+
+from .settings import interface_labels
+
+
+def add_interface_labels(generator) -> None:
+    """Receiver of `generator_init`: `ui`, the theme's labels in the interface's language."""
+    generator.context["ui"] = interface_labels(generator.settings["BRIEFING_UI_LANG"])
+
+
+def list_header_categories(generator) -> None:
+    """Receiver of `article_generator_finalized`: `briefing_nav_categories`, the biggest
+    categories in name order (all of them are one click away on the categories page; a
+    hundred links on each page help nobody)."""
+    biggest = heapq.nsmallest(generator.settings["BRIEFING_NAV_CATEGORIES"], generator.context.get("categories", []),
+                              key=lambda pair: (-len(pair[1]), pair[0].name))
+    generator.context["briefing_nav_categories"] = sorted((category for category, _ in biggest), key=lambda c: c.name)

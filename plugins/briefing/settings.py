@@ -1,0 +1,80 @@
+"""The plugin's settings: every BRIEFING_* default in one place, checked when Pelican starts.
+
+A site overrides any of them in its pelicanconf.py. An unknown BRIEFING_* name or a value of
+the wrong type is logged as a warning (and the default used), never a crash. The plugin also
+installs what its theme needs in any site: its Jinja filters, and autoescape when the theme is
+briefing's own, so a hand-written title or an entity name is always printed as text.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from briefing.paths import theme_path
+
+from .filters import FILTERS
+
+log = logging.getLogger(__name__)
+
+UI_LANGUAGES = ("fr", "en")  # the languages of briefing/data/ui.yaml
+DEFAULTS: dict[str, object] = {
+    "BRIEFING_UI_LANG": None,  # the interface's language; None: DEFAULT_LANG when known, else "en"
+    "BRIEFING_DESCRIPTION": "",  # one line under the site's name (meta description, feeds); "" is SITENAME
+    "BRIEFING_RELATED_ARTICLES": 3,  # how many related articles an article lists
+    "BRIEFING_SIDEBAR_FIGURES": 6,  # how many key figures an article shows
+    "BRIEFING_NAV_CATEGORIES": 8,  # how many categories (the biggest) the header lists
+    "BRIEFING_ENTITY_URL": "entities/{slug}/",
+    "BRIEFING_ENTITY_SAVE_AS": "entities/{slug}/index.html",
+    "BRIEFING_ENTITIES_URL": "entities/",
+    "BRIEFING_ENTITIES_SAVE_AS": "entities/index.html",
+    "BRIEFING_FEED_RSS": "feeds/rss.xml",
+    "BRIEFING_FEED_ATOM": "feeds/atom.xml",
+    "BRIEFING_CATEGORY_FEED_RSS": "feeds/{slug}.rss.xml",
+    "BRIEFING_FEED_MAX_ITEMS": 50,
+    # the absolute address feeds and the sitemap use when SITEURL is relative (`briefing serve`'s)
+    "BRIEFING_FEED_BASE_URL": "http://localhost:8000",
+}
+TYPES = {name: (str,) if name == "BRIEFING_UI_LANG" else (type(value),) for name, value in DEFAULTS.items()}
+
+
+def apply_settings(pelican) -> None:
+    """Receiver of `initialized`: defaults filled in, mistakes logged, the theme's needs met."""
+    settings = pelican.settings
+    for name in sorted(key for key in settings if key.startswith("BRIEFING_") and key not in DEFAULTS):
+        log.warning("briefing: unknown setting %s (known: %s)", name, ", ".join(sorted(DEFAULTS)))
+    for name, default in DEFAULTS.items():
+        value = settings.get(name, default)
+        if value is not None and (not isinstance(value, TYPES[name]) or isinstance(value, bool)):
+            log.warning("briefing: %s should be a %s, not %r: using %r", name, TYPES[name][0].__name__, value, default)
+            value = default
+        settings[name] = value
+    if settings["BRIEFING_UI_LANG"] not in UI_LANGUAGES:
+        if settings["BRIEFING_UI_LANG"] is not None:
+            log.warning("briefing: BRIEFING_UI_LANG %r has no labels (%s): using DEFAULT_LANG or en",
+                        settings["BRIEFING_UI_LANG"], ", ".join(UI_LANGUAGES))
+        default_lang = settings.get("DEFAULT_LANG")
+        settings["BRIEFING_UI_LANG"] = default_lang if default_lang in UI_LANGUAGES else "en"
+    settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
+    if is_briefing_theme(settings.get("THEME")):
+        settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+
+
+def is_briefing_theme(theme) -> bool:
+    return theme is not None and Path(theme).resolve() == Path(theme_path()).resolve()
+
+
+def interface_labels(lang: str) -> dict:
+    """The theme's labels in the interface's language (briefing/data/ui.yaml)."""
+    labels = yaml.safe_load(resources.files("briefing.data").joinpath("ui.yaml").read_text("utf-8"))
+    return labels.get(lang, labels["fr"])
+
+
+def site_address(settings: dict) -> str:
+    """The absolute address of the site, for feeds and the sitemap (which need one)."""
+    site = str(settings.get("SITEURL") or "")
+    return (site if site.startswith(("http://", "https://")) else
+            settings.get("BRIEFING_FEED_BASE_URL", DEFAULTS["BRIEFING_FEED_BASE_URL"])).rstrip("/")

@@ -1,1 +1,0 @@
-from .briefing_feeds import *  # noqa: F401,F403

@@ -1,1 +1,0 @@
-from .briefing_metadata import *  # noqa: F401,F403

@@ -1,1 +1,0 @@
-from .briefing_reader import *  # noqa: F401,F403

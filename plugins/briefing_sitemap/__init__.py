@@ -1,1 +1,0 @@
-from .briefing_sitemap import *  # noqa: F401,F403

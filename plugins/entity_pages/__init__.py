@@ -1,1 +1,0 @@
-from .entity_pages import *  # noqa: F401,F403

@@ -1,0 +1,71 @@
+"""Derived metadata: slugs, sentences, summaries, dates written in the text, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.language import detect_language
+from briefing.extract.dates import date_in_text
+from briefing.lexicon import abbreviations
+from briefing.text import make_slug, reading_minutes, split_sentences, summarize
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Les États-Unis et l'Irak", "les-etats-unis-et-l-irak"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("CON", "article-con"),
+    ("«  »", "article"),
+    ("Москва: переговоры", "moskva-peregovory"),
+    ("北京", "bei-jing"),
+])
+def test_slugs_are_ascii_and_safe(title: str, slug: str):
+    assert make_slug(title, 80) == slug
+
+
+def test_slugs_are_cut_at_a_word():
+    slug = make_slug("mot " * 100, 30)
+    assert slug == "-".join(["mot"] * 7) and len(slug) <= 30
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Le gouvernement de M. Soudani a reçu la lettre. Les États-Unis ont 2 500 soldats. "
+            "Mr. Smith met Dr. Jones in the U.S. on Monday. « C'est fini. » Il part.")
+    assert split_sentences(text, abbreviations("fr")) == [
+        "Le gouvernement de M. Soudani a reçu la lettre.", "Les États-Unis ont 2 500 soldats.",
+        "Mr. Smith met Dr. Jones in the U.S. on Monday.", "« C'est fini. »", "Il part."]
+
+
+def test_summary_is_cut_after_the_last_sentence_that_fits():
+    lead = "Première phrase assez longue pour compter dans le résumé. Deuxième phrase. " + "Troisième " * 40
+    assert summarize([lead], abbreviations("fr"), 80) == "Première phrase assez longue pour compter dans le résumé. Deuxième phrase."
+    one_long = "mot " * 200
+    summary = summarize([one_long.strip() + "."], abbreviations("fr"), 50)
+    assert summary.endswith("…") and len(summary) <= 51
+
+
+@pytest.mark.parametrize("lines, lang, date", [
+    (["Publié le 25 janvier 2024 à 10h30"], "fr", "2024-01-25"),
+    (["Publié sur 18/02/2020"], "fr", "2020-02-18"),
+    (["1er mars 2021"], "fr", "2021-03-01"),
+    (["Last Modified: Feb 18, 2020"], "en", "2020-02-18"),
+    (["Updated January 5th, 2023"], "en", "2023-01-05"),
+    (["02/03/2020"], "en", "2020-02-03"),
+    (["2019-12-30T05:03"], "en", "2019-12-30"),
+    (["La guerre a commencé en octobre 2023", "mercredi"], "fr", None),  # no day: not a date line
+    (["8 min lues", "il y a 3 heures"], "fr", None),  # relative: would change every run
+])
+def test_dates_in_header_lines(lines: list[str], lang: str, date: str | None):
+    found = date_in_text(lines, lang)
+    assert (found.date().isoformat() if found else None) == date
+
+
+def test_language_detection():
+    assert detect_language("Les États-Unis et l'Irak entament des discussions sur la fin de la coalition.") == "fr"
+    assert detect_language("The United States and Iraq are set to begin talks on ending the coalition.") == "en"
+    assert detect_language("12 34") == "und"
+
+
+def test_reading_time():
+    assert reading_minutes("mot " * 230, 230) == 1
+    assert reading_minutes("mot " * 231, 230) == 2
+    assert reading_minutes("", 230) == 1

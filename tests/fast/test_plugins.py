@@ -1,0 +1,131 @@
+"""The plugin in the style of pelican-plugins/series: a real ArticlesGenerator over a scenario
+folder (tests/fast/scenarios/<name>/), real readers and signals, no full render, no NLP."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+from conftest import PROJECT
+
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+
+
+def generate(scenario: str, output: Path, settings_file: Path = PROJECT / "pelicanconf.py",
+             **overrides) -> ArticlesGenerator:
+    """The site's settings and plugin, a real ArticlesGenerator over a scenario folder, its
+    context generated and the signals that follow every generator's context sent."""
+    content = SCENARIOS / scenario
+    LimitFilter._raised_messages.clear()  # Pelican logs a warning once per process; each test is a build
+    settings = read_settings(str(settings_file), override={"PATH": str(content), "OUTPUT_PATH": str(output),
+                                                           "CACHE_CONTENT": False, **overrides})
+    Pelican(settings)  # loads and registers the plugin, as a build does
+    context = settings.copy() | {"generated_content": {}, "static_links": set(), "static_content": {}}
+    generator = ArticlesGenerator(context=context, settings=settings, path=str(content),
+                                  theme=settings["THEME"], output_path=str(output))
+    generator.generate_context()
+    signals.all_generators_finalized.send([generator])
+    return generator
+
+
+def by_slug(generator: ArticlesGenerator) -> dict:
+    return {a.slug: a for a in generator.articles}
+
+
+def test_stored_metadata_becomes_sidebar_data(tmp_path: Path):
+    article = by_slug(generate("two_articles", tmp_path))["avec-metadonnees"]
+    assert [e.name for e in article.briefing_entities["person"]] == ["Alina Romanowski"]
+    assert article.briefing_entities["person"][0].url == "entities/alina-romanowski/"
+    assert [f.display for f in article.briefing_figures] == ["2 500"]
+    assert article.briefing_figures[0].phrase == "soldats"  # a file older than `phrase`: its label
+
+
+def test_a_hand_written_article_is_named_in_one_warning_and_the_build_runs_no_nlp(tmp_path: Path, caplog):
+    with caplog.at_level(logging.WARNING):
+        article = by_slug(generate("two_articles", tmp_path))["ecrit-a-la-main"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and "b.md" in r.getMessage()]
+    assert len(warnings) == 1 and "has no entities: run `briefing ingest" in warnings[0]
+    assert article.briefing_entities == {"person": [], "organization": [], "place": []}
+    assert article.briefing_figures == []
+
+
+def test_entity_index_and_related_articles(tmp_path: Path):
+    generator = generate("two_articles", tmp_path)
+    articles = by_slug(generator)
+    romanowski = generator.context["briefing_entity_pages"]["alina-romanowski"]
+    assert [a.slug for a in romanowski.articles] == ["avec-metadonnees"]
+    assert romanowski.aliases == ["Mme Romanowski"]
+    assert articles["avec-metadonnees"].briefing_related == []  # the other article names nobody
+    assert generator.context["ui"]["key_figures"] == "Chiffres clés"
+
+
+def test_related_articles_share_the_most_entities_newest_first(tmp_path: Path):
+    """Against the definition, pair by pair: five articles that share one or two entities with
+    the first, on different days (ties broken by date), and one sharing nothing."""
+    generator = generate("related", tmp_path, BRIEFING_RELATED_ARTICLES=10)
+    articles = by_slug(generator)
+    assert [a.slug for a in articles["avec-metadonnees"].briefing_related] == [
+        "deux-recents", "deux-anciens", "un-recent", "un-ancien"]
+    for article in generator.articles:  # brute force over every pair
+        expected = sorted((o for o in generator.articles if o is not article
+                           and article.briefing_entity_slugs & o.briefing_entity_slugs),
+                          key=lambda o: (-len(article.briefing_entity_slugs & o.briefing_entity_slugs),
+                                         -o.date.timestamp(), o.slug))
+        assert article.briefing_related == expected
+    romanowski = generator.context["briefing_entity_pages"]["alina-romanowski"]
+    assert [a.slug for a in romanowski.articles] == [
+        "un-recent", "deux-recents", "avec-metadonnees", "deux-anciens", "un-ancien"]  # newest first
+    assert [(page.slug, count) for page, count in romanowski.companions] == [("irak", 3), ("syrie", 2)]
+
+
+def test_html_an_editor_types_is_sanitised(tmp_path: Path):
+    html = generate("hostile_html", tmp_path).articles[0].content
+    for needle in ("<script", "alert(", "onerror", "javascript:", "<iframe", "<object", "data:text"):
+        assert needle not in html
+    assert 'href="https://ok.example"' in html
+
+
+def test_the_header_lists_the_biggest_categories_and_links_to_all(tmp_path: Path):
+    generator = generate("categories", tmp_path, BRIEFING_NAV_CATEGORIES=2)
+    assert [c.name for c in generator.context["briefing_nav_categories"]] == ["Culture", "Monde"]
+    html = generator.get_template("index").render(generator.context | {"articles_page": None, "SITEURL": ""})
+    assert '<a href="/categories.html">Toutes les rubriques</a>' in html and "category/sport.html" not in html
+
+
+def test_feed_and_entity_paths_come_from_settings(tmp_path: Path):
+    generator = generate("two_articles", tmp_path, BRIEFING_FEED_RSS="flux/tout.xml",
+                         BRIEFING_ENTITY_URL="qui/{slug}.html", BRIEFING_ENTITIES_URL="qui/")
+    article = by_slug(generator)["avec-metadonnees"]
+    html = generator.get_template("article").render(generator.context | {"article": article, "SITEURL": ""})
+    assert 'href="/flux/tout.xml"' in html and "feeds/rss.xml" not in html
+    assert 'href="/qui/alina-romanowski.html"' in html and 'href="/qui/"' in html
+
+
+def test_unknown_settings_and_wrong_types_are_warnings_not_crashes(tmp_path: Path, caplog):
+    with caplog.at_level(logging.WARNING):
+        generator = generate("two_articles", tmp_path, BRIEFING_RELATED_ARTICLE=5, BRIEFING_SIDEBAR_FIGURES="6")
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("unknown setting BRIEFING_RELATED_ARTICLE " in m for m in messages)
+    assert any("BRIEFING_SIDEBAR_FIGURES should be a int, not '6': using 6" in m for m in messages)
+    assert generator.settings["BRIEFING_SIDEBAR_FIGURES"] == 6
+
+
+def test_a_plain_pelican_site_gets_what_the_theme_needs(tmp_path: Path):
+    """`PLUGINS = ["briefing"]` and the theme, nothing else: the plugin turns on autoescape for
+    its theme, installs its filters and picks the interface's language from DEFAULT_LANG."""
+    import briefing
+
+    plain = tmp_path / "pelicanconf.py"
+    plain.write_text(f'SITENAME = "plain"\nTIMEZONE = "UTC"\nPLUGINS = ["briefing"]\n'
+                     f'THEME = {briefing.theme_path()!r}\n', "utf-8")
+    generator = generate("two_articles", tmp_path / "out", settings_file=plain)
+    assert generator.env.autoescape is True
+    assert {"long_date", "iso"} <= set(generator.env.filters)
+    assert generator.context["ui"]["key_figures"] == "Key figures"  # Pelican's DEFAULT_LANG is en
+    article = by_slug(generator)["avec-metadonnees"]
+    assert [e.name for e in article.briefing_entities["place"]] == ["Irak"]

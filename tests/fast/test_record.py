@@ -1,0 +1,51 @@
+"""The record, read from metadata in one place: what check reports and what the plugin reads."""
+
+from __future__ import annotations
+
+from conftest import PROJECT
+
+from briefing.contentfile import read_front_matter
+from briefing.record import Entity, KeyFigure, metadata_problems, read_entities, read_key_figures
+
+
+def test_every_demo_file_is_a_record_with_figure_phrases():
+    for path in sorted((PROJECT / "content").glob("*.md")):
+        meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
+        assert metadata_problems(meta) == [], path
+        figures, _ = read_key_figures(meta["key_figures"])
+        assert all(f.phrase == "" if f.label == "%" else f.phrase.endswith(f.label) for f in figures), path
+
+
+def test_the_seed_stores_what_the_box_shows():
+    path = PROJECT / "content" / "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md"
+    meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
+    shown = [(f.qualifier, f.display, f.phrase) for f in read_key_figures(meta["key_figures"])[0]][:3]
+    assert shown == [(None, "2 500", "soldats"), ("~", "150", "attaques"), (">", "Des centaines", "de soldats")]
+
+
+def test_bad_items_are_named_and_the_good_ones_kept():
+    entities, problems = read_entities([
+        {"name": "Irak", "type": "place"}, {"type": "person"}, {"name": "Pluton", "type": "planet"},
+        {"name": "X", "type": "person", "mentions": "beaucoup"}, "Daech"])
+    assert entities == [Entity("Irak", "place")]
+    assert problems == ["entity 2: no name",
+                        "entity 3 (Pluton): type 'planet' is not one of person, organization, place",
+                        "entity 4 (X): mentions 'beaucoup' is not a number", "entity 5: no name"]
+    figures, problems = read_key_figures([{"value": True}, {"value": 3, "display": "3", "qualifier": "≈"}])
+    assert figures == [] and problems == ["key figure 1: value must be a number",
+                                          "key figure 2 (3): qualifier '≈' is not one of ~ > < or null"]
+    assert read_entities("Irak") == ([], ["'entities' must be a list"])
+
+
+def test_a_figure_from_a_file_older_than_phrase_shows_its_label():
+    (figure,), _ = read_key_figures([{"value": 2500, "display": "2 500", "label": "soldats", "sentence": "…"}])
+    assert figure == KeyFigure(2500, "2 500", "soldats", "…", None, "soldats")
+
+
+def test_the_required_fields_and_the_date():
+    assert metadata_problems({"title": "t", "date": "hier", "slug": "s"}) == [("date", "date 'hier' is not ISO 8601")]
+    assert [key for key, _ in metadata_problems({})] == ["title", "date", "slug"]
+
+
+def test_one_referent_one_slug():
+    assert Entity("Islamic State", "organization").slug == Entity("État islamique", "organization").slug == "etat-islamique"

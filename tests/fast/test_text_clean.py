@@ -1,0 +1,84 @@
+"""Cleaning text dumps: general rules, checked on the seed, on small cases, and on the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.dump import best_span, clean_text_dump, drop_teaser, find_section, split_units
+
+LEAD = ("Le gouvernement a présenté mardi un plan de relance de l'industrie qui doit créer des emplois "
+        "dans les régions les plus touchées par la crise, selon le ministre.")
+SECOND = ("Les syndicats ont salué une avancée mais demandent des garanties sur la durée des contrats "
+          "et sur le financement des formations pour les salariés concernés.")
+
+
+def test_english_dump_with_menu_byline_related_box_and_footer():
+    dump = "\n\n".join([
+        "Skip to main content", "Home", "World", "Business", "Sign in",
+        "Latest News - Business",
+        "Factory plan promises new jobs in struggling regions",
+        "By Jane Doe", "January 25, 2024",
+        "The government on Tuesday unveiled a plan to revive industry that should create jobs in the "
+        "regions hit hardest by the crisis, the minister said.",
+        "Unions welcomed the move but asked for guarantees on the length of contracts and on how the "
+        "training of the workers concerned will be paid for.",
+        "Economists were more cautious: several of them said that the plan relied on tax credits that "
+        "had already been tried in the past without much effect on employment in the regions.",
+        "The opposition called the plan a campaign promise and said that it would ask for a vote on each "
+        "of the measures rather than on the whole package at once.",
+        "Related Coverage", "Factbox: who gets what",
+        "The plan will be debated in parliament next month, where the opposition has promised to fight "
+        "several of its measures and to ask for an independent review.",
+        "Business groups said the measures came late but were a step in the right direction, and that "
+        "they would judge the plan by the number of jobs it creates over the next two years.",
+        "The minister said the first factories would open in the spring and that the regions would "
+        "choose the projects themselves, with a budget voted every year by the local councils.",
+        "Reporting by John Smith; Editing by Ann Lee",
+        "Most Read", "Celebrity couple splits after ten years", "Privacy Policy", "All rights reserved",
+    ])
+    cleaned = clean_text_dump(dump, "en")
+    assert cleaned.title == "Factory plan promises new jobs in struggling regions"
+    assert cleaned.category == "Business"
+    # a related box inside a long story goes; the story after it stays, with its credit line
+    assert [p.split()[0] for p in cleaned.paragraphs] == ["The", "Unions", "Economists", "The", "The", "Business", "The", "Reporting"]
+    assert "January 25, 2024" in cleaned.header
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_menus_are_not():
+    text = ("Le gouvernement a présenté mardi un plan de relance de l'industrie qui\n"
+            "doit créer des emplois dans les régions les plus touchées par la crise,\n"
+            "selon le ministre.\n\nAccueil\nMonde\nÉconomie\n")
+    assert split_units(text) == [
+        "Le gouvernement a présenté mardi un plan de relance de l'industrie qui doit créer des emplois dans "
+        "les régions les plus touchées par la crise, selon le ministre.", "Accueil", "Monde", "Économie"]
+
+
+def test_teaser_is_dropped_only_when_it_repeats_the_lead():
+    truncated = LEAD[:60] + "..."
+    assert drop_teaser([LEAD, SECOND, truncated]) == [LEAD, SECOND]
+    glued = LEAD + SECOND[:40] + "…"  # blocks glued together by the scraper
+    assert drop_teaser([LEAD, SECOND, glued]) == [LEAD, SECOND]
+    other = "Un autre sujet qui finit en suspens..."
+    assert drop_teaser([LEAD, SECOND, other]) == [LEAD, SECOND, other]
+
+
+@pytest.mark.parametrize("label, section", [
+    ("Dernières Infos - Sécurité", "Sécurité"),
+    ("Actualités > Économie", "Économie"),
+    ("À la une | Politique", "Politique"),
+    ("Latest News – Business", "Business"),
+    ("Les États-Unis et l'Irak entament des discussions", None),
+])
+def test_section_labels(label: str, section: str | None):
+    assert find_section([label]) == section
+
+
+def test_best_span_is_the_maximum_subarray():
+    assert best_span([-5, 10, -3, 8, -20, 4]) == (1, 4)
+    assert best_span([-1, -2]) == (0, 0)
+
+
+def test_every_paragraph_once():
+    dump = "\n\n".join(["Un titre qui se répète ici", LEAD, SECOND, LEAD, "Un titre qui se répète ici"])
+    cleaned = clean_text_dump(dump, "fr")
+    assert cleaned.paragraphs == [LEAD, SECOND]
