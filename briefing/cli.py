@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
 from briefing.lock import Locked
+from briefing.report import ENRICHED, FAILED, SKIPPED, SUMMARY, UNCHANGED, UPDATED, WRITTEN
 
 app = typer.Typer(help="briefing: raw news articles in, a static briefing site and feeds out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -93,7 +94,7 @@ def ingest(
             task = progress.add_task("ingest", total=len(inputs))
             for report in ingesting.run(inputs, content_dir, options, force=force, jobs=jobs, debug=debug):
                 progress.advance(task)
-                counts[SUMMARY_OF.get(report.status, report.status)] += 1
+                counts[SUMMARY[report.status]] += 1
                 _print_report(report)
     except Locked as exc:
         raise _failure(str(exc))
@@ -101,21 +102,17 @@ def ingest(
         raise _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")
     except Exception as exc:
         raise _unexpected(exc, debug)
-    err.print(f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['skipped']} skipped, "
-              f"{counts['failed']} failed", markup=False)
-    raise typer.Exit(1 if counts["failed"] else 0)
-
-
-# How each outcome counts in the summary line.
-SUMMARY_OF = {"updated": "written", "enriched": "written"}
+    err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
+              f"{counts[FAILED]} failed", markup=False)
+    raise typer.Exit(1 if counts[FAILED] else 0)
 
 
 def _print_report(report) -> None:
-    if report.status == "failed":
+    if report.status == FAILED:
         err.print(f"error: {report.message}", markup=False)
     elif report.message:
         err.print(f"notice: {report.source}: {report.message}", markup=False)
-    elif report.status in ("written", "updated", "enriched"):
+    elif report.status in (WRITTEN, UPDATED, ENRICHED):
         err.print(f"{report.status}: {report.content}", markup=False)
 
 

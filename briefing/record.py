@@ -1,8 +1,8 @@
 """The article record: what ingest produces, what `briefing check` validates and what the site
 plugin reads, defined and read from a content file's metadata here and nowhere else.
 
-Field names and order follow DESIGN.md; `Article.to_record()` is what `briefing inspect --json`
-prints and what the content file's header carries. Older content files (a key figure without
+Field names and order are those the README's "The article record" lists; `Article.to_record()`
+is what `briefing inspect --json` prints and what the content file's header carries. Older content files (a key figure without
 `phrase`, an article without `source`) stay valid.
 """
 
@@ -57,8 +57,11 @@ class Entity:
             mentions = int(data.get("mentions", 1))
         except (TypeError, ValueError):
             raise RecordError(f"mentions '{data.get('mentions')}' is not a number", data["name"]) from None
+        aliases = data.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise RecordError(f"aliases must be a list ([...]), not '{aliases}'", data["name"])
         return cls(name=str(data["name"]), type=str(data["type"]), mentions=mentions,
-                   aliases=tuple(str(a) for a in data.get("aliases") or ()))
+                   aliases=tuple(str(a) for a in aliases))
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ class KeyFigure:
     qualifier: str | None = None  # "~", ">", "<" or None
     phrase: str = ""  # what the site shows after the number, as the sentence says it: "de soldats"
 
+    def __post_init__(self) -> None:
+        if not self.phrase and self.label != "%":  # made without one: what it counts
+            object.__setattr__(self, "phrase", self.label)
+
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "display": self.display, "qualifier": self.qualifier,
                 "label": self.label, "phrase": self.phrase, "sentence": self.sentence}
@@ -83,10 +90,9 @@ class KeyFigure:
             raise RecordError("value must be a number")
         if data.get("qualifier") not in (None, *QUALIFIERS):
             raise RecordError(f"qualifier '{data['qualifier']}' is not one of ~ > < or null", data.get("display"))
-        label = str(data.get("label", ""))
-        return cls(value=data["value"], display=str(data.get("display", data["value"])), label=label,
-                   sentence=str(data.get("sentence", "")), qualifier=data.get("qualifier"),
-                   phrase=str(data["phrase"]) if "phrase" in data else label)  # files older than `phrase`
+        return cls(value=data["value"], display=str(data.get("display", data["value"])),
+                   label=str(data.get("label") or ""), sentence=str(data.get("sentence") or ""),
+                   qualifier=data.get("qualifier"), phrase=str(data.get("phrase") or ""))
 
 
 def read_entities(value: Any) -> tuple[list[Entity], list[str]]:
@@ -111,6 +117,11 @@ def _read_list(value: Any, kind, noun: str, key: str):
         except RecordError as exc:
             problems.append(f"{noun} {i}{f' ({exc.name})' if exc.name else ''}: {exc.reason}")
     return found, problems
+
+
+def is_enriched(meta: dict[str, Any]) -> bool:
+    """Ingest has given the article its entities (an editor may have emptied the list since)."""
+    return "entities" in meta
 
 
 def metadata_problems(meta: dict[str, Any]) -> list[tuple[str, str]]:

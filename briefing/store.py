@@ -10,8 +10,8 @@ from briefing.contentfile import edited_by_hand, front_matter_scalars, render
 from briefing.errors import ContentError
 from briefing.files import write_atomically
 from briefing.record import Article
+from briefing.report import SKIPPED, UNCHANGED, UPDATED, WRITTEN
 
-WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 # what a content file is indexed by: where it came from, those bytes' hash, its story, how made
 INDEX_KEYS = ("source_file", "source_sha256", "fingerprint", "ingest_key")
 

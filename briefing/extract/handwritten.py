@@ -1,9 +1,8 @@
-"""A hand-written article in the content folder: the front matter as the editor wrote it, and
+"""A Markdown article an editor wrote in the content folder: its front matter as written, and
 the story NLP reads (the headline and the text of its Markdown body)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import markdown
@@ -14,33 +13,24 @@ from briefing.errors import ContentError
 from briefing.extract.language import detect_language
 
 TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td")
+KEY_VALUE_HEADER = ("a 'Key: value' header cannot carry entities: write the header as YAML front matter "
+                    "between '---' lines to have it enriched")
 
 
-@dataclass(frozen=True)
-class HandWritten:
-    meta: dict[str, Any]
-    title: str
-    lang: str
-    paragraphs: list[str]
-
-    @property
-    def enriched(self) -> bool:
-        """Ingest has given it entities already (an editor may have emptied the list since)."""
-        return "entities" in self.meta
-
-
-def read_hand_written(text: str, path: str, lang: str | None = None) -> HandWritten:
-    """The article a Markdown file with YAML front matter holds (ContentError saying why not)."""
+def front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """(metadata, body) of a Markdown article, or ContentError saying why it cannot be enriched."""
     if not text.startswith("---"):
-        raise ContentError(path, 1, "a 'Key: value' header cannot carry entities: write the header as YAML "
-                                    "front matter between '---' lines to have it enriched")
-    meta, body = read_front_matter(text, path)
+        raise ContentError(path, 1, KEY_VALUE_HEADER)
+    return read_front_matter(text, path)
+
+
+def story_of(meta: dict[str, Any], body: str, path: str, lang: str | None = None) -> tuple[str, str, list[str]]:
+    """(language, headline, paragraphs) of a hand-written article, for enrichment."""
     title = str(meta.get("title") or "").strip()
     if not title:
         raise ContentError(path, 1, "missing 'title'")
     paragraphs = markdown_paragraphs(body)
-    lang = str(meta.get("lang") or lang or detect_language(" ".join([title, *paragraphs])))
-    return HandWritten(meta=meta, title=title, lang=lang, paragraphs=paragraphs)
+    return str(meta.get("lang") or lang or detect_language(" ".join([title, *paragraphs]))), title, paragraphs
 
 
 def markdown_paragraphs(body: str) -> list[str]:

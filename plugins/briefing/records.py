@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pelican.contents import Article
 
-from briefing.record import ENTITY_TYPES, Entity, read_entities, read_key_figures
+from briefing.record import ENTITY_TYPES, Entity, is_enriched, read_entities, read_key_figures
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +40,18 @@ def attach_record(content) -> None:
     figures, figure_problems = read_key_figures(meta.get("key_figures"))
     for problem in problems + figure_problems:
         log.warning("%s: %s (left out; `briefing check` lists every such problem)", content.source_path, problem)
-    if "entities" not in meta:
-        log.warning("%s has no entities: run `briefing ingest %s` to add its entities and key figures",
-                    content.source_path, content.source_path)
+    if not is_enriched(meta):
+        log.warning("%s has no entities: %s", content.source_path, _how_to_enrich(content.source_path))
     pattern = settings["BRIEFING_ENTITY_URL"]
     links = [EntityLink(entity, pattern.format(slug=entity.slug)) for entity in entities]
     content.briefing_entities = {kind: [link for link in links if link.type == kind] for kind in ENTITY_TYPES}
     content.briefing_entity_slugs = {link.slug for link in links}
     content.briefing_figures = figures[:settings["BRIEFING_SIDEBAR_FIGURES"]]
+
+
+def _how_to_enrich(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        yaml_header = handle.read(3) == "---"
+    return (f"run `briefing ingest {path}` to add its entities and key figures" if yaml_header else
+            "write its 'Key: value' header as YAML front matter (between '---' lines), then run "
+            f"`briefing ingest {path}` to add its entities and key figures")

@@ -48,7 +48,7 @@ def apply_settings(pelican) -> None:
         log.warning("briefing: unknown setting %s (known: %s)", name, ", ".join(sorted(DEFAULTS)))
     for name, default in DEFAULTS.items():
         value = settings.get(name, default)
-        if value is not None and (not isinstance(value, TYPES[name]) or isinstance(value, bool)):
+        if (value is not None or default is not None) and (not isinstance(value, TYPES[name]) or isinstance(value, bool)):
             log.warning("briefing: %s should be a %s, not %r: using %r", name, TYPES[name][0].__name__, value, default)
             value = default
         settings[name] = value

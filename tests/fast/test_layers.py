@@ -13,7 +13,7 @@ from conftest import PROJECT
 
 PACKAGE, PLUGIN = PROJECT / "briefing", PROJECT / "plugins" / "briefing"
 # What each part may import of briefing (the plugin is "plugin"; the rest are module names).
-LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "record", "contentfile", "store",
+LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "record", "report", "contentfile", "store",
          "lock", "data"}
 ALLOWED = {
     "extract": LOWER | {"extract"},
@@ -95,9 +95,18 @@ def test_no_import_cycle():
     assert not cycles
 
 
-def test_the_build_command_imports_no_nlp_and_no_date_parser():
+def test_the_build_side_imports_no_nlp_and_no_date_parser():
+    """`briefing build --help`, and everything a build imports (site, the plugin, its reader),
+    without spaCy, trafilatura, dateparser or the ingest layer (a real build is checked by
+    tests/real/test_wheel.py)."""
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefing", "build", "--help"],
                             cwd=PROJECT, capture_output=True, text=True, check=True)
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "briefing.cli" in imported  # the probe works
-    assert not {"spacy", "dateparser", "trafilatura", "briefing.ingest"} & imported
+    heavy = {"spacy", "dateparser", "trafilatura", "briefing.ingest"}
+    assert not heavy & imported
+    probe = ("import sys, briefing.site, briefing.check, pelican.plugins.briefing;"
+             "print(' '.join(sorted(sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert "pelican.plugins.briefing.records" in loaded and not heavy & loaded

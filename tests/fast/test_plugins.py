@@ -108,11 +108,15 @@ def test_feed_and_entity_paths_come_from_settings(tmp_path: Path):
 
 def test_unknown_settings_and_wrong_types_are_warnings_not_crashes(tmp_path: Path, caplog):
     with caplog.at_level(logging.WARNING):
-        generator = generate("two_articles", tmp_path, BRIEFING_RELATED_ARTICLE=5, BRIEFING_SIDEBAR_FIGURES="6")
+        generator = generate("categories", tmp_path, BRIEFING_RELATED_ARTICLE=5, BRIEFING_SIDEBAR_FIGURES="6",
+                             BRIEFING_NAV_CATEGORIES=None, BRIEFING_ENTITY_URL=None)
     messages = [r.getMessage() for r in caplog.records]
     assert any("unknown setting BRIEFING_RELATED_ARTICLE " in m for m in messages)
     assert any("BRIEFING_SIDEBAR_FIGURES should be a int, not '6': using 6" in m for m in messages)
+    assert any("BRIEFING_NAV_CATEGORIES should be a int, not None: using 8" in m for m in messages)
     assert generator.settings["BRIEFING_SIDEBAR_FIGURES"] == 6
+    assert len(generator.context["briefing_nav_categories"]) == 3  # the defaults did their job
+    assert generator.articles[0].briefing_entities["person"][0].url == "entities/alina-romanowski/"
 
 
 def test_a_plain_pelican_site_gets_what_the_theme_needs(tmp_path: Path):

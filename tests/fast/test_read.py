@@ -117,3 +117,15 @@ def test_a_50_megabyte_file_is_refused_without_being_read(tmp_path: Path):
         handle.truncate(50 * 1024 * 1024)  # sparse: costs no disk
     with pytest.raises(InputError, match=r"too large \(50 MB, limit 10 MB\)"):
         read_source(path, LIMIT)
+
+
+def test_inside_the_content_folder_only_markdown_articles_are_inputs(tmp_path: Path):
+    content, seeds = tmp_path / "content", tmp_path / "seeds"
+    for folder in (content / "pages", seeds):
+        folder.mkdir(parents=True)
+    for name in ("a.md", "pages/about.html", "robots.txt"):
+        (content / name).write_text("x", "utf-8")
+    for name in ("page.html", "notes.md", "dump.txt"):
+        (seeds / name).write_text("x", "utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([seeds, content], content)]
+    assert found == ["seeds/dump.txt", "seeds/page.html", "content/a.md"]

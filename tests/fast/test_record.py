@@ -26,11 +26,13 @@ def test_the_seed_stores_what_the_box_shows():
 def test_bad_items_are_named_and_the_good_ones_kept():
     entities, problems = read_entities([
         {"name": "Irak", "type": "place"}, {"type": "person"}, {"name": "Pluton", "type": "planet"},
-        {"name": "X", "type": "person", "mentions": "beaucoup"}, "Daech"])
+        {"name": "X", "type": "person", "mentions": "beaucoup"}, "Daech",
+        {"name": "État islamique", "type": "organization", "aliases": "ISIS"}])
     assert entities == [Entity("Irak", "place")]
     assert problems == ["entity 2: no name",
                         "entity 3 (Pluton): type 'planet' is not one of person, organization, place",
-                        "entity 4 (X): mentions 'beaucoup' is not a number", "entity 5: no name"]
+                        "entity 4 (X): mentions 'beaucoup' is not a number", "entity 5: no name",
+                        "entity 6 (État islamique): aliases must be a list ([...]), not 'ISIS'"]
     figures, problems = read_key_figures([{"value": True}, {"value": 3, "display": "3", "qualifier": "≈"}])
     assert figures == [] and problems == ["key figure 1: value must be a number",
                                           "key figure 2 (3): qualifier '≈' is not one of ~ > < or null"]
@@ -38,8 +40,11 @@ def test_bad_items_are_named_and_the_good_ones_kept():
 
 
 def test_a_figure_from_a_file_older_than_phrase_shows_its_label():
-    (figure,), _ = read_key_figures([{"value": 2500, "display": "2 500", "label": "soldats", "sentence": "…"}])
-    assert figure == KeyFigure(2500, "2 500", "soldats", "…", None, "soldats")
+    figures, problems = read_key_figures([{"value": 2500, "display": "2 500", "label": "soldats", "sentence": "…"},
+                                          {"value": 12.5, "display": "12,5 %", "label": "%", "phrase": None}])
+    assert problems == []
+    assert figures == [KeyFigure(2500, "2 500", "soldats", "…", None, "soldats"),
+                       KeyFigure(12.5, "12,5 %", "%", "", None, "")]  # a percent shows no word after its sign
 
 
 def test_the_required_fields_and_the_date():

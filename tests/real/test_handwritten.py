@@ -60,3 +60,14 @@ def test_markdown_outside_the_content_folder_is_no_input_and_a_key_value_header_
     assert errors == [f"error: {content / 'pelican.md'}:1: a 'Key: value' header cannot carry entities: write the "
                       "header as YAML front matter between '---' lines to have it enriched"]
     assert result.stderr.strip().splitlines()[-1] == "0 written, 0 unchanged, 0 skipped, 1 failed"
+
+
+def test_the_editors_own_key_figures_are_kept(cli, tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    article = content / "c.md"
+    article.write_text((PROJECT / "tests" / "fast" / "scenarios" / "editors_figures" / "c.md").read_text("utf-8"))
+    assert cli("ingest", content, "--content-dir", content).exit_code == 0
+    meta, _ = read_front_matter(article.read_text("utf-8"))
+    assert [f["phrase"] for f in meta["key_figures"]] == ["navires à quai"]  # one list, the editor's
+    assert "Marseille" in {e["name"] for e in meta["entities"]}
