@@ -77,6 +77,7 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files changed by hand.")] = False,
     max_size: MaxSizeOpt = 10.0,
     jobs: JobsOpt = 0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Name every file skipped for its type.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Clean raw articles and write them as Markdown with metadata into the content folder;
@@ -87,31 +88,41 @@ def ingest(
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
     inputs = ingesting.collect_inputs(paths or [Path("seeds")], content_dir)
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter({SKIPPED: len(inputs.skipped)})
+    for other in inputs.skipped if verbose else ():
+        err.print(f"skipped: {other} (briefing reads .html, .htm and .txt pages)", markup=False)
+    if inputs.skipped and not verbose:
+        err.print(f"notice: {len(inputs.skipped)} file(s) of another type skipped (--verbose names them)", markup=False)
+    failure = None
+    if not inputs.files:
+        failure = _failure(f"{', '.join(map(str, paths or [Path('seeds')]))}: no article file in it "
+                           "(.html, .htm or .txt pages; Markdown articles inside the content folder)")
     try:
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
-                      disable=len(inputs) < PROGRESS_FROM or not err.is_terminal) as progress:
-            task = progress.add_task("ingest", total=len(inputs))
-            for report in ingesting.run(inputs, content_dir, options, force=force, jobs=jobs, debug=debug):
+                      disable=len(inputs.files) < PROGRESS_FROM or not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=len(inputs.files))
+            for report in ingesting.run(inputs.files, content_dir, options, force=force, jobs=jobs, debug=debug):
                 progress.advance(task)
                 counts[SUMMARY[report.status]] += 1
                 _print_report(report)
     except Locked as exc:
-        raise _failure(str(exc))
+        failure = _failure(str(exc))
     except OSError as exc:
-        raise _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")
+        failure = _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")
     except Exception as exc:
-        raise _unexpected(exc, debug)
+        failure = _unexpected(exc, debug)
     err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
               f"{counts[FAILED]} failed", markup=False)
-    raise typer.Exit(1 if counts[FAILED] else 0)
+    raise failure or typer.Exit(1 if counts[FAILED] else 0)
 
 
 def _print_report(report) -> None:
     if report.status == FAILED:
         err.print(f"error: {report.message}", markup=False)
-    elif report.message:
-        err.print(f"notice: {report.source}: {report.message}", markup=False)
+    elif report.message:  # about a content file: which one, and the input it came from
+        named = report.content is None or report.content == report.source or str(report.content) in report.message
+        about = str(report.source) if named else f"{report.content} (from {report.source})"
+        err.print(f"notice: {about}: {report.message}", markup=False)
     elif report.status in (WRITTEN, UPDATED, ENRICHED):
         err.print(f"{report.status}: {report.content}", markup=False)
 
@@ -151,7 +162,7 @@ def inspect(
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
     failed = 0
     try:
-        for path, article in ingesting.records(ingesting.collect_inputs(paths), options, jobs, debug):
+        for path, article in ingesting.records(ingesting.collect_inputs(paths).files, options, jobs, debug):
             if isinstance(article, InputError):
                 err.print(f"error: {article}", markup=False)
                 failed += 1
@@ -174,16 +185,23 @@ def build(
     content_dir: ContentOpt = Path("content"),
     output_dir: OutputOpt = Path("output"),
     settings: SettingsOpt = Path("pelicanconf.py"),
+    site_url: Annotated[Optional[str], typer.Option(
+        "--site-url", help="The public address (https://...) for feeds, guids, the sitemap and canonical links; "
+                           "overrides SITEURL.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Build the static site from the content folder with Pelican."""
-    from briefing.site import build as build_site
+    from briefing.site import BuildError, build as build_site
 
     for path, what in ((content_dir, "content folder"), (settings, "settings file")):
         if not path.exists():
             raise _failure(f"{path}: no such {what}", 2)
+    if site_url is not None and not site_url.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"'{site_url}' is not an http(s) address", param_hint="--site-url")
     try:
-        build_site(settings, content_dir, output_dir)
+        build_site(settings, content_dir, output_dir, **({"SITEURL": site_url.rstrip("/")} if site_url else {}))
+    except BuildError as exc:
+        raise _failure(f"build failed: {exc}")
     except Exception as exc:  # Pelican raises many kinds; the user needs one line
         err.print(f"error: build failed: {type(exc).__name__}: {exc}", markup=False)
         if debug:
@@ -194,18 +212,22 @@ def build(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="Port on localhost.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
     content_dir: ContentOpt = Path("content"),
     output_dir: OutputOpt = Path("output"),
     settings: SettingsOpt = Path("pelicanconf.py"),
 ) -> None:
-    """Serve the site on localhost and rebuild it when content or settings change."""
-    import pelican
+    """Build the site (search index included), serve it on 127.0.0.1 and build it again when
+    the content, the settings or the theme change; Ctrl-C or SIGTERM stops it."""
+    from briefing.serve import serve as serve_site
 
-    from briefing.site import pelican_arguments
-
-    pelican.main(pelican_arguments(settings, content_dir, output_dir)
-                 + ["--autoreload", "--listen", "--bind", "127.0.0.1", "--port", str(port)])
+    for path, what in ((content_dir, "content folder"), (settings, "settings file")):
+        if not path.exists():
+            raise _failure(f"{path}: no such {what}", 2)
+    try:
+        serve_site(settings, content_dir, output_dir, port, lambda line: err.print(line, markup=False))
+    except OSError as exc:
+        raise _failure(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc})")
 
 
 @app.command()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+import markdown
 import yaml
 
 from briefing.errors import ContentError
@@ -100,6 +101,17 @@ def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any
     if not isinstance(meta, dict):
         raise ContentError(path, 2, "the front matter is not a set of 'key: value' lines")
     return meta, match.group("body")
+
+
+def read_metadata(text: str, path: str = "<content>") -> tuple[dict[str, Any], str]:
+    """(metadata, body) of any content file Pelican reads: YAML front matter, or Pelican's own
+    `Key: value` header (keys in lower case, as Pelican gives them)."""
+    if text.lstrip().startswith("---"):
+        return read_front_matter(text.lstrip(), path)
+    md = markdown.Markdown(extensions=["meta"])
+    md.convert(text)
+    meta = {key.lower(): (lines[0] if len(lines) == 1 else lines) for key, lines in md.Meta.items()}
+    return meta, text.split("\n\n", 1)[1] if "\n\n" in text else ""
 
 
 def parse(text: str, path: str = "<content>") -> Article:

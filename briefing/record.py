@@ -8,15 +8,20 @@ is what `briefing inspect --json` prints and what the content file's header carr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+import dateutil.parser
 
 from briefing.aliases import entity_slug
 
 ENTITY_TYPES = ("person", "organization", "place")
 QUALIFIERS = ("~", ">", "<")
-REQUIRED = ("title", "date", "slug")
+REQUIRED = ("title", "date")  # Pelican derives the slug from the title; a source is optional
+EARLIEST = 1900  # before this, a "publication date" is a placeholder (0001-01-01)
+EPOCH = date(1970, 1, 1)  # a zero timestamp printed as a date
 
 
 class RecordError(ValueError):
@@ -119,6 +124,19 @@ def _read_list(value: Any, kind, noun: str, key: str):
     return found, problems
 
 
+def parse_date(value: Any) -> datetime:
+    """A content file's date as Pelican reads it (ValueError when Pelican cannot)."""
+    if isinstance(value, date):
+        value = value.isoformat()
+    text = re.sub(" +", " ", str(value).strip().replace("_", " "))
+    return dateutil.parser.parse(text, default=datetime.now().replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+def is_placeholder(moment: date) -> bool:
+    """A date no article was published on: before 1900 (0001-01-01) or the Unix epoch."""
+    return moment.year < EARLIEST or (moment.date() if isinstance(moment, datetime) else moment) == EPOCH
+
+
 def is_enriched(meta: dict[str, Any]) -> bool:
     """Ingest has given the article its entities (an editor may have emptied the list since)."""
     return "entities" in meta
@@ -129,9 +147,11 @@ def metadata_problems(meta: dict[str, Any]) -> list[tuple[str, str]]:
     problems = [(key, f"missing '{key}'") for key in REQUIRED if not meta.get(key)]
     if meta.get("date"):
         try:
-            datetime.fromisoformat(str(meta["date"]))
-        except ValueError:
-            problems.append(("date", f"date '{meta['date']}' is not ISO 8601"))
+            if is_placeholder(parse_date(meta["date"])):
+                problems.append(("date", f"date '{meta['date']}' is a placeholder (before {EARLIEST}, or the Unix "
+                                         "epoch), not a publication date"))
+        except (ValueError, OverflowError):
+            problems.append(("date", f"date '{meta['date']}' is not a date (2024-01-25 or 2024-01-25T09:30+01:00)"))
     for key, reader in (("entities", read_entities), ("key_figures", read_key_figures)):
         problems += [(key, reason) for reason in reader(meta.get(key))[1]]
     return problems

@@ -21,6 +21,41 @@ def site_settings(settings_file: Path, content_dir: Path, output_dir: Path, **ov
     return read_settings(str(settings_file), override=override)
 
 
+class BuildError(Exception):
+    """The site cannot be built as its settings ask: one line saying why."""
+
+
+class _PluginFailures(logging.Handler):
+    """Pelican only logs a plugin it cannot import or register, then builds without it: these
+    records become a BuildError."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.reasons: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = str(record.msg)
+        if message.startswith(("Cannot load plugin", "Cannot register plugin")):
+            name, *error = record.args or ("?",)
+            cause = error[0] if error else (record.exc_info[1] if record.exc_info else "")
+            self.reasons.append(f"plugin '{name}' {'cannot be imported' if 'load' in message else 'failed to register'}"
+                                f": {str(cause).strip().splitlines()[-1] if str(cause).strip() else type(cause).__name__}")
+
+
+def load_pelican(settings: dict) -> Pelican:
+    """Pelican with every plugin the settings name, or BuildError naming the one that failed."""
+    failures = _PluginFailures()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(failures)
+    try:
+        pelican = Pelican(settings)
+    finally:
+        logger.removeHandler(failures)
+    if failures.reasons:
+        raise BuildError(failures.reasons[0])
+    return pelican
+
+
 def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides) -> None:
     """One Pelican run over the content folder, then the static search index, into a fresh
     folder beside the output that replaces it only when complete: a failed or killed build
@@ -32,7 +67,7 @@ def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides)
         shutil.rmtree(stale, ignore_errors=True)
     overrides.setdefault("CACHE_PATH", str(cache_folder(settings_file, output_dir)))
     try:
-        Pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
+        load_pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
         index_for_search(building)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)

@@ -3,10 +3,12 @@
     python scripts/fuzz_ingest.py [--seconds 120] [--seed 1]
 
 Each round takes a real page (HTML, or its naive text dump), mutates it (bytes flipped,
-truncated mid-character, re-encoded, hostile markup spliced in, blocks shuffled or repeated),
-ingests it through the same code as `briefing ingest` and renders the Markdown body to HTML.
-A crash is any exception other than InputError; a script leak is executable markup in the
-rendered body. Prints the counts (the goal is 0 and 0).
+truncated mid-character, re-encoded, hostile markup spliced in, blocks shuffled or repeated,
+made long, nested thousands of elements deep, cut into thousands of tiny paragraphs), ingests
+it through the same code as `briefing ingest` and renders the Markdown body to HTML. A crash
+is an exception, or a refusal that is no reasoned one (an unexpected error turned into that
+file's line, a failed analysis or worker); a script leak is executable markup in the rendered
+body. Prints the counts (the goal is 0 and 0).
 """
 
 from __future__ import annotations
@@ -54,8 +56,11 @@ def executable(html: str) -> list[str]:
     return found
 
 
+UNREASONED = ("unexpected", "analysis failed", "its worker process failed")  # a bug reported, not a reason
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
-    choice = rng.randrange(7)
+    choice = rng.randrange(10)
     if choice == 0:  # flip bytes
         data = bytearray(data)
         for _ in range(rng.randrange(1, 50)):
@@ -78,6 +83,14 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     if choice == 5:  # blocks repeated
         blocks = data.split(b"\n\n")
         return b"\n\n".join(blocks + rng.sample(blocks, min(len(blocks), 5)))
+    if choice == 6:  # long: the page over and over, past one analysis piece (100,000 characters)
+        return b"\n\n".join([data] * (300_000 // max(len(data), 1) + 1))
+    if choice == 7:  # nested thousands of elements deep
+        depth = rng.randrange(500, 5000)
+        return b"<div>" * depth + data + b"</div>" * depth
+    if choice == 8:  # thousands of tiny paragraphs
+        words, size = data.split(), rng.randrange(1, 4)
+        return b"\n\n".join(b" ".join(words[i:i + size]) for i in range(0, len(words), size))
     return data[:0] if rng.random() < 0.1 else b"\x00" + data  # empty or binary
 
 
@@ -99,7 +112,11 @@ def main(argv: list[str]) -> int:
             try:
                 for _path, result in build_articles([path], IngestOptions(lang=None)):
                     if isinstance(result, InputError):
-                        refused += 1
+                        if result.reason.startswith(UNREASONED):
+                            crashes += 1
+                            print(f"CRASH in case {tried}: {result}", file=sys.stderr)
+                        else:
+                            refused += 1
                         continue
                     html = markdown.markdown(result.body) + markdown.markdown(result.summary)
                     found = executable(html)

@@ -1,20 +1,31 @@
 """Enrichment: named entities and key figures, found once at ingest with spaCy.
 
 `enrich_texts` runs each language's pipeline once over a batch (`nlp.pipe`), never the French
-model on English text; a language without a model gets no entities and no figures.
+model on English text; a language without a model gets no entities and no figures. A long
+text is read in chunks of whole paragraphs (spaCy refuses texts over `nlp.max_length`, and
+memory grows with a document), its mentions and quantities put back at their offsets in the
+whole text before names are merged and figures ranked. A text that makes the analysis fail
+gets an EnrichmentError of its own; the others of its batch are still analysed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from briefing.record import Entity, KeyFigure
+
+CHUNK_CHARS = 100_000  # the longest text spaCy reads at once (its own limit is 1,000,000)
 
 
 @dataclass(frozen=True)
 class Enrichment:
     entities: tuple[Entity, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
+
+
+class EnrichmentError(Exception):
+    """The analysis of one text failed: the reason, for that article's one line."""
 
 
 def article_text(title: str, paragraphs: list[str]) -> tuple[str, int, int]:
@@ -24,17 +35,67 @@ def article_text(title: str, paragraphs: list[str]) -> tuple[str, int, int]:
     return text, title_end, title_end + 2 + (len(paragraphs[0]) if paragraphs else 0)
 
 
-def enrich_texts(items: list[tuple[str, str, list[str]]]) -> list[Enrichment]:
-    """(lang, title, paragraphs) -> Enrichment, in input order, one nlp.pipe per language."""
-    from briefing.enrich.entities import entities_of
-    from briefing.enrich.figures import key_figures_of
-    from briefing.enrich.nlp import BATCH_SIZE, has_model, pipeline
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) of a text cut at paragraph breaks into pieces of at most `limit`
+    characters; a paragraph longer than that is cut at a space (or, failing one, anywhere)."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    pieces.append((start, text[start:]))
+    return pieces
 
-    results = [Enrichment()] * len(items)
+
+def enrich_texts(items: list[tuple[str, str, list[str]]]) -> list[Enrichment | EnrichmentError]:
+    """(lang, title, paragraphs) -> Enrichment (or EnrichmentError), in input order, one
+    nlp.pipe per language."""
+    from briefing.enrich.nlp import has_model
+
+    results: list[Enrichment | EnrichmentError] = [Enrichment()] * len(items)
     for lang in sorted({lang for lang, _t, _p in items if has_model(lang)}):
         indexes = [i for i, (code, _t, _p) in enumerate(items) if code == lang]
-        prepared = [article_text(items[i][1], items[i][2]) for i in indexes]
-        docs = pipeline(lang).pipe((text for text, _t, _l in prepared), batch_size=BATCH_SIZE)
-        for i, (_text, title_end, lead_end), doc in zip(indexes, prepared, docs):
-            results[i] = Enrichment(entities_of(doc, lang), key_figures_of(doc, lang, title_end, lead_end))
+        try:
+            found = _analyse(lang, [items[i] for i in indexes])
+        except Exception:  # one text broke the batch: each alone, so only it fails
+            found = [_analysed_alone(lang, items[i]) for i in indexes]
+        for i, result in zip(indexes, found):
+            results[i] = result
     return results
+
+
+def _analysed_alone(lang: str, item: tuple[str, str, list[str]]) -> Enrichment | EnrichmentError:
+    try:
+        return _analyse(lang, [item])[0]
+    except Exception as exc:
+        return EnrichmentError(f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _analyse(lang: str, items: list[tuple[str, str, list[str]]]) -> list[Enrichment]:
+    """Entities and figures of texts of one language: every chunk of every text through one
+    nlp.pipe, then each text's findings merged at their offsets."""
+    from briefing.enrich.entities import find_mentions, group_entities
+    from briefing.enrich.figures import find_figures, rank
+    from briefing.enrich.nlp import BATCH_SIZE, pipeline
+
+    prepared = [article_text(title, paragraphs) for _lang, title, paragraphs in items]
+    pieces = [(n, offset, piece) for n, (text, _t, _l) in enumerate(prepared) for offset, piece in chunks(text)]
+    mentions: list[list] = [[] for _ in items]
+    figures: list[list] = [[] for _ in items]
+    docs = pipeline(lang).pipe((piece for _n, _o, piece in pieces), batch_size=BATCH_SIZE)
+    for (n, offset, _piece), doc in zip(pieces, docs):
+        found = find_mentions(doc, lang)
+        mentions[n] += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in found] if offset else found
+        for figure in find_figures(doc, lang):
+            figure.start, figure.end = figure.start + offset, figure.end + offset
+            figures[n].append(figure)
+    return [Enrichment(group_entities(mentions[n], text, lang),
+                       tuple(f.key_figure() for f in rank(figures[n], title_end, lead_end, lang)))
+            for n, (text, title_end, lead_end) in enumerate(prepared)]

@@ -1,9 +1,11 @@
-"""Publication dates: a page's time read in the site's zone, a full date in a dump's header lines."""
+"""Publication dates: a full date (and its time) in a dump's header lines, a date in a page's
+address, a page's time read in the site's zone, and what is no publication date at all
+(placeholders such as 0001-01-01 or the Unix epoch, a date after the file was saved)."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -11,9 +13,15 @@ import dateparser
 from babel import UnknownLocaleError
 from babel.dates import get_month_names
 
+from briefing.record import is_placeholder
 from briefing.text import WORD
 
 DATE_ORDER = {"en": "MDY"}  # numeric dates: day first everywhere else
+SLACK = timedelta(days=1)  # a page saved just after midnight in another zone
+# "/2019/11/19/" or "/2019-11-19" in a page's address
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+# a time of day after the date: "à 07h45", "at 7:45 p.m.", ", 18:30"
+TIME_AFTER = re.compile(r"\A\s*(?:à|a|at|,|-|–|—)?\s*([01]?\d|2[0-3])\s*[h:H]\s*([0-5]\d)?(?:\s*([ap])\.?\s*m\b\.?)?", re.I)
 
 
 def as_zoned(moment: datetime, timezone: str) -> datetime:
@@ -53,5 +61,32 @@ def date_in_text(lines: list[str], lang: str) -> datetime | None:
                                             "PREFER_DAY_OF_MONTH": "first",
                                             "RETURN_AS_TIMEZONE_AWARE": False})
         if parsed:
-            return parsed.replace(hour=0, minute=0, second=0, microsecond=0)
+            return parsed.replace(hour=0, minute=0, second=0, microsecond=0) + _time_after(line[match.end():])
     return None
+
+
+def _time_after(text: str) -> timedelta:
+    """The time of day written right after a date ("à 07h45"), else midnight."""
+    match = TIME_AFTER.match(text)
+    if not match:
+        return timedelta()
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) and hour <= 12:
+        hour = hour % 12 + (12 if match.group(3).lower() == "p" else 0)
+    return timedelta(hours=hour, minutes=minute)
+
+
+def date_in_url(url: str | None) -> datetime | None:
+    """The date a page's address holds ("/2019/11/19/"), at midnight."""
+    match = URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return datetime(*(int(part) for part in match.groups()))
+    except ValueError:  # 2019/02/31
+        return None
+
+
+def is_publication_date(moment: datetime, saved: datetime | None, timezone: str) -> bool:
+    """Neither a placeholder nor later than the page was saved (or fetched)."""
+    return not is_placeholder(moment) and (saved is None or as_zoned(moment, timezone) <= saved + SLACK)

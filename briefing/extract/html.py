@@ -41,9 +41,10 @@ class ExtractedPage:
     title: str | None
     blocks: list[str]  # Markdown blocks of the main text
     paragraphs: list[str]  # the same as plain text
-    date: datetime | None
+    dates: list[datetime]  # every publication date the page's markup states, most trusted first
     category: str | None
     url: str | None
+    guessed_date: datetime | None = None  # trafilatura's date finder (htmldate), when the markup says nothing
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -52,7 +53,7 @@ def extract_page(html: str) -> ExtractedPage:
     once (with trafilatura's own loader) and both read the same tree."""
     tree = trafilatura.utils.load_html(html)
     if tree is None:
-        return ExtractedPage(None, [], [], None, None, None)
+        return ExtractedPage(None, [], [], [], None, None)
     ld = _json_ld_articles(tree)
     metas = _metas(tree)
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
@@ -62,14 +63,14 @@ def extract_page(html: str) -> ExtractedPage:
         blocks = list(_markdown_blocks(document.body))
     title = (_first_ld(ld, "headline") or _meta(metas, TITLE_META)
              or (document.title if document is not None else None) or _tag_text(tree, "h1"))
-    date = (_parse_iso(_first_ld(ld, "datePublished")) or _parse_iso(_meta(metas, DATE_META))
-            or _parse_iso(_time_datetime(tree))
-            or (_parse_iso(document.date) if document is not None and document.date else None))
+    stated = [_first_ld(ld, "datePublished"), *(_meta(metas, [key]) for key in DATE_META), _time_datetime(tree)]
+    dates = [moment for moment in map(_parse_iso, stated) if moment is not None]
+    guessed = _parse_iso(document.date) if document is not None and document.date else None
     category = (_first_ld(ld, "articleSection") or _meta(metas, SECTION_META)
                 or (document.categories[0] if document is not None and document.categories else None))
     url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
     return ExtractedPage(title=_clean(title), blocks=[md for md, _ in blocks],
-                         paragraphs=[text for _, text in blocks], date=date,
+                         paragraphs=[text for _, text in blocks], dates=dates, guessed_date=guessed,
                          category=_clean(category), url=url)
 
 

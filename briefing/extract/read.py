@@ -86,7 +86,8 @@ def sniff_kind(path: Path, data: bytes) -> str:
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), UTF-16/32 with BOM, a declared HTML charset, else cp1252/latin-1."""
+    """UTF-8 (with or without BOM), UTF-16/32 with or without BOM, a declared HTML charset, else
+    cp1252/latin-1."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -94,7 +95,13 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"invalid {encoding} text ({exc.reason} at byte {exc.start})") from exc
     if b"\x00" in data:
-        raise InputError(path, "binary file (contains NUL bytes)")
+        encoding = bomless_utf(data)
+        if encoding is None:
+            raise InputError(path, "binary file (contains NUL bytes)")
+        try:
+            return _checked(data.decode(encoding), path), f"{encoding} (no BOM)"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"binary file, or invalid {encoding} text ({exc.reason} at byte {exc.start})") from exc
     try:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as exc:
@@ -113,6 +120,24 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
     raise InputError(path, "unknown text encoding")  # unreachable: latin-1 decodes any bytes
+
+
+# Which of every four bytes are NUL in a Latin-script text saved as UTF-16 or UTF-32.
+_NUL_PATTERNS = {"utf-32-le": (0, 1, 1, 1), "utf-32-be": (1, 1, 1, 0), "utf-16-le": (0, 1, 0, 1), "utf-16-be": (1, 0, 1, 0)}
+
+
+def bomless_utf(data: bytes) -> str | None:
+    """The UTF-16/32 encoding of a text saved without a byte order mark, told by where its
+    NUL bytes fall (the high bytes of Latin letters); None when they fall in no such pattern."""
+    sample = data[:4096]
+    quarters = len(sample) // 4
+    if quarters < 2:
+        return None
+    nul_share = [sum(1 for b in sample[i:quarters * 4:4] if b == 0) / quarters for i in range(4)]
+    for encoding, pattern in _NUL_PATTERNS.items():
+        if all(share >= 0.7 if nul else share <= 0.1 for share, nul in zip(nul_share, pattern)):
+            return encoding
+    return None
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:

@@ -9,11 +9,12 @@ from datetime import datetime
 
 import nh3
 
-from briefing.extract.dates import date_in_text
+from briefing.extract.dates import date_in_text, date_in_url, is_publication_date
 from briefing.extract.dump import clean_text_dump
 from briefing.extract.html import extract_page
 from briefing.extract.language import detect_language
 from briefing.lexicon import words
+from briefing.record import is_placeholder
 from briefing.text import escape_markdown, normalize
 
 SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
@@ -30,23 +31,35 @@ class Story:
     lang: str
     paragraphs: list[str]  # plain text
     blocks: list[str]  # the same as Markdown
-    date: datetime | None
-    date_source: str | None
+    dates: list[tuple[datetime, str]]  # (date, where it is stated: metadata, url, text), most trusted first
+
+    @property
+    def date(self) -> datetime | None:
+        """The most trusted date that is no placeholder."""
+        return next((moment for moment, _where in self.dates if not is_placeholder(moment)), None)
+
+    def publication_date(self, saved: datetime | None, timezone: str) -> tuple[datetime, str] | None:
+        """(date, where it is stated) of the most trusted date that can be the publication
+        date of a page saved at `saved`."""
+        return next(((moment, where) for moment, where in self.dates if is_publication_date(moment, saved, timezone)),
+                    None)
 
 
 def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
     """Title, section, text and dates of a page (kind 'html') or a text dump (kind 'text')."""
     if kind == "html":
         page = extract_page(text)
+        dates = [(moment, "metadata") for moment in page.dates] + [(date_in_url(page.url), "url"),
+                                                                    (page.guessed_date, "metadata")]
         story = Story(page.title, page_section(page.category), page.url, "", page.paragraphs, page.blocks,
-                      page.date, "metadata" if page.date else None)
+                      [(moment, where) for moment, where in dates if moment is not None])
     else:
         text = strip_markup(text)
         dump_lang = lang or detect_language(text)
         cleaned = clean_text_dump(text, dump_lang)
         date = date_in_text(cleaned.header + cleaned.paragraphs[:1], dump_lang)
         story = Story(cleaned.title, page_section(cleaned.category), None, "", cleaned.paragraphs,
-                      [escape_markdown(p) for p in cleaned.paragraphs], date, "text" if date else None)
+                      [escape_markdown(p) for p in cleaned.paragraphs], [(date, "text")] if date else [])
     story.lang = lang or detect_language(" ".join([story.title or "", *story.paragraphs]))
     if story.title and story.paragraphs and normalize(story.paragraphs[0]) == normalize(story.title):
         del story.paragraphs[0], story.blocks[0]  # the page's own headline above the text

@@ -8,6 +8,7 @@ date, so two builds of the same content give the same bytes. Text that XML canno
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from pelican.generators import Generator
 from briefing.files import write_atomically
 from briefing.record import ENTITY_TYPES
 
-from .settings import site_address
+from .settings import is_local, site_address
 
+log = logging.getLogger(__name__)
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -64,6 +66,10 @@ def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGen
 class FeedsGenerator(Generator):
     def generate_output(self, writer) -> None:
         settings = self.settings
+        if is_local(site_address(settings)):
+            log.warning("briefing: feeds, their guids and the sitemap point at %s, which subscribers cannot open: "
+                        "publish with `briefing build --site-url https://...` or SITEURL in publishconf.py",
+                        site_address(settings))
         limit = settings["BRIEFING_FEED_MAX_ITEMS"]
         articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
         sitename = settings.get("SITENAME", "briefing")

@@ -1,15 +1,19 @@
-"""What every page's frame shows: the interface's labels and the header's categories."""
+"""What every page's frame shows: the interface's labels, the header's categories, the
+canonical address."""
 
 from __future__ import annotations
 
 import heapq
 
-from .settings import interface_labels
+from .settings import interface_labels, published_address
 
 
 def add_interface_labels(generator) -> None:
-    """Receiver of `generator_init`: `ui`, the theme's labels in the interface's language."""
+    """Receiver of `generator_init`: `ui`, the theme's labels in the interface's language, and
+    `briefing_canonical_root`, the public address canonical links start with ("" when the
+    site has none yet: a canonical link to localhost would mislead search engines)."""
     generator.context["ui"] = interface_labels(generator.settings["BRIEFING_UI_LANG"])
+    generator.context["briefing_canonical_root"] = published_address(generator.settings) or ""
 
 
 def list_header_categories(generator) -> None:

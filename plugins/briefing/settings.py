@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -73,8 +74,19 @@ def interface_labels(lang: str) -> dict:
     return labels.get(lang, labels["fr"])
 
 
-def site_address(settings: dict) -> str:
-    """The absolute address of the site, for feeds and the sitemap (which need one)."""
+def published_address(settings: dict) -> str | None:
+    """The site's public address (SITEURL, `briefing build --site-url`) when it has one."""
     site = str(settings.get("SITEURL") or "")
-    return (site if site.startswith(("http://", "https://")) else
-            settings.get("BRIEFING_FEED_BASE_URL", DEFAULTS["BRIEFING_FEED_BASE_URL"])).rstrip("/")
+    return site.rstrip("/") if site.startswith(("http://", "https://")) else None
+
+
+def site_address(settings: dict) -> str:
+    """The absolute address of the site, for feeds and the sitemap (which need one): the
+    public one, else BRIEFING_FEED_BASE_URL (`briefing serve`'s)."""
+    return published_address(settings) or settings.get("BRIEFING_FEED_BASE_URL",
+                                                        DEFAULTS["BRIEFING_FEED_BASE_URL"]).rstrip("/")
+
+
+def is_local(address: str) -> bool:
+    """An address only this machine can open: feeds that carry it are no use to subscribers."""
+    return urlsplit(address).hostname in ("localhost", "127.0.0.1", "::1", None)

@@ -19,10 +19,10 @@ ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
     "ingest": LOWER | {"extract", "enrich"},
-    "check": LOWER, "site": LOWER, "scaffold": LOWER,
+    "check": LOWER, "site": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},
     "plugin": LOWER | {"plugin"},
     "__init__": LOWER | {"plugin"},  # the bridge for an editable install's `PLUGINS = ["briefing"]`
-    "cli": LOWER | {"ingest", "check", "site", "scaffold"},
+    "cli": LOWER | {"ingest", "check", "site", "scaffold", "serve"},
     "__main__": {"cli"},
 }
 

@@ -94,7 +94,7 @@ def test_collect_inputs_expands_folders_sorted_and_skips_hidden(tmp_path: Path):
     for name in ("b.html", "a.txt", ".hidden.txt", "notes.md", "sub/c.htm"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([tmp_path])]
+    found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([tmp_path]).files]
     assert found == ["a.txt", "b.html", "sub/c.htm"]
 
 
@@ -127,5 +127,14 @@ def test_inside_the_content_folder_only_markdown_articles_are_inputs(tmp_path: P
         (content / name).write_text("x", "utf-8")
     for name in ("page.html", "notes.md", "dump.txt"):
         (seeds / name).write_text("x", "utf-8")
-    found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([seeds, content], content)]
+    found = [p.relative_to(tmp_path).as_posix() for p in collect_inputs([seeds, content], content).files]
     assert found == ["seeds/dump.txt", "seeds/page.html", "content/a.md"]
+    assert collect_inputs([seeds, content], content).skipped == [seeds / "notes.md"]  # the content folder's other files are not inputs
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_text(tmp_path: Path, encoding: str):
+    path = tmp_path / "sans-bom.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    document = read_source(path, 10_000)
+    assert document.text == TEXT and document.encoding == f"{encoding} (no BOM)"

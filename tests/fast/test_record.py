@@ -48,8 +48,10 @@ def test_a_figure_from_a_file_older_than_phrase_shows_its_label():
 
 
 def test_the_required_fields_and_the_date():
-    assert metadata_problems({"title": "t", "date": "hier", "slug": "s"}) == [("date", "date 'hier' is not ISO 8601")]
-    assert [key for key, _ in metadata_problems({})] == ["title", "date", "slug"]
+    assert metadata_problems({"title": "t", "date": "hier"}) == [
+        ("date", "date 'hier' is not a date (2024-01-25 or 2024-01-25T09:30+01:00)")]
+    assert [key for key, _ in metadata_problems({})] == ["title", "date"]  # Pelican makes the slug
+    assert metadata_problems({"title": "t", "date": "1970-01-01T01:00:00+01:00"})[0][1].endswith("not a publication date")
 
 
 def test_one_referent_one_slug():

@@ -78,6 +78,13 @@ def test_search_finds_romanowski(page, base_url):
     assert "Alina Romanowski" in titles or "Les États-Unis et l'Irak" in titles
 
 
+def test_the_search_page_opened_from_disk_says_it_needs_a_server(page, base_url, built_site):
+    page.goto((built_site / "output" / "search.html").as_uri())
+    assert "briefing serve" in page.locator("#search-needs-server").inner_text()
+    page.goto(f"{base_url}/search.html")  # served: no such notice
+    assert not page.locator("#search-needs-server").is_visible()
+
+
 @pytest.mark.parametrize("path", ["", SEED_PAGE, "entities/", "search.html"])
 def test_no_serious_or_critical_accessibility_violation(page, base_url, path):
     from axe_playwright_python.sync_playwright import Axe

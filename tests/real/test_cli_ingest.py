@@ -54,7 +54,8 @@ def test_an_editors_change_survives_reingest_and_only_force_overwrites(cli, seed
     path.write_text(edited, "utf-8")
     kept = cli("ingest", seed_copy, "--content-dir", content)
     assert kept.exit_code == 0
-    assert "changed by hand since ingest: kept (--force overwrites it)" in kept.stderr
+    assert f"notice: {path} (from {seed_copy}): changed by hand since ingest: kept (--force overwrites it)" \
+        in kept.stderr.splitlines()  # the notice names the content file it is about
     assert path.read_text("utf-8") == edited
     forced = cli("ingest", seed_copy, "--content-dir", content, "--force")
     assert "overwrote changes made by hand (--force)" in forced.stderr
@@ -193,3 +194,25 @@ def test_worker_processes_give_the_same_records_in_the_same_order(tmp_path: Path
     assert parallel == serial
     assert parallel[3][1] == f"{tmp_path / 'empty.txt'}: empty file"
     assert sum(isinstance(record, dict) and bool(record["entities"]) for _, record in parallel) == 5
+
+
+def test_a_text_longer_than_one_analysis_is_read_in_pieces_beside_a_good_one(cli, seed_copy: Path, tmp_path: Path):
+    """260,000 characters (three pieces for spaCy): names and figures are found in every piece,
+    at the right place, and the good article beside it is written too."""
+    paragraph = ("La commission des finances a examiné le dossier numéro {} pendant la longue séance de lundi, "
+                 "selon le rapport publié par la mairie après des heures de débat entre les élus.")
+    paragraphs = [paragraph.format(i) for i in range(1400)]
+    paragraphs[-1] = ("Enfin, la Fédération nationale des transporteurs routiers (FNTR) a annoncé que 2 500 camions "
+                      "seraient bloqués dans la région.")
+    (seed_copy.parent / "long.txt").write_text("Un très long rapport de la commission\n\n" + "\n\n".join(paragraphs), "utf-8")
+    content = tmp_path / "content"
+    result = cli("ingest", seed_copy.parent, "--content-dir", content, "--date", "2024-01-25")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1] == "2 written, 0 unchanged, 0 skipped, 0 failed"
+    (long,) = [parse(p.read_text("utf-8")) for p in content.glob("un-tres-long*.md")]
+    assert len(long.body) > 240_000  # the whole text: three pieces of at most 100,000 characters
+    # "Name (Alias)" is merged by where both stand in the whole text: offsets of the last piece are right
+    fntr = next(e for e in long.entities if e.name == "Fédération nationale des transporteurs routiers")
+    assert fntr.aliases == ("FNTR",)
+    figure = next(f for f in long.key_figures if f.value == 2500)
+    assert figure.phrase == "camions" and figure.sentence == paragraphs[-1]

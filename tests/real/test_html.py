@@ -30,7 +30,7 @@ def test_metadata_from_json_ld_comes_first():
             "<link rel='canonical' href='https://gazette.example/budget'>")
     page = extract_page(_page(head))
     assert page.title == "Le budget est adopté"
-    assert page.date.isoformat() == "2024-03-04T21:15:00+01:00"
+    assert page.dates[0].isoformat() == "2024-03-04T21:15:00+01:00"
     assert page.category == "Politique"
     assert page.url == "https://gazette.example/budget"
 
@@ -41,7 +41,7 @@ def test_meta_tags_and_time_element_when_there_is_no_json_ld():
                               "<time datetime='2024-03-04T21:15:00+0100' pubdate>4 mars</time>"))
     assert page.title == "Budget : feu vert"
     assert page.category == "Ville"
-    assert page.date.isoformat() == "2024-03-04T21:15:00+01:00"
+    assert page.dates[0].isoformat() == "2024-03-04T21:15:00+01:00"
 
 
 def test_scripts_styles_iframes_and_handlers_never_reach_the_markdown(tmp_path: Path):

@@ -42,7 +42,7 @@ def test_check_names_file_line_and_reason(cli, seed_copy: Path, tmp_path: Path):
     assert any(line.startswith(f"{content / 'yaml.md'}:{lang_line}: invalid YAML") for line in lines)
     assert any(line.startswith(f"{content / 'date.md'}:3: date 'hier") for line in lines)
     assert any(f"{content / 'type.md'}:" in line and "type 'planet'" in line for line in lines)
-    assert f"{content / 'none.md'}:1: no YAML front matter (the file must start with a '---' line)" in lines
+    assert f"{content / 'none.md'}:1: missing 'date'" in lines  # a Pelican header is read as the build reads it
     assert "Traceback" not in result.output
 
 
@@ -113,3 +113,23 @@ def test_a_run_killed_mid_way_leaves_whole_files_and_the_next_run_completes(cli,
     assert result.exit_code == 0
     assert result.stderr.strip().splitlines()[-1] == f"{40 - written} written, {written} unchanged, 0 skipped, 0 failed"
     assert not [p for p in content.iterdir() if p.suffix != ".md"]
+
+
+def test_everything_briefing_writes_is_readable_by_a_web_server(cli, seed_copy: Path, tmp_path: Path):
+    """Under umask 022, content files, pages, feeds, the sitemap and the search index are 0644
+    (a web server running as another user reads them), folders 0755."""
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        content, output = tmp_path / "content", tmp_path / "output"
+        assert cli("ingest", seed_copy, "--content-dir", content).exit_code == 0
+        assert cli("build", "--content-dir", content, "--output-dir", output).exit_code == 0
+    finally:
+        os.umask(previous)
+    written = [p for p in (*content.rglob("*"), *output.rglob("*"))]
+    assert {"rss.xml", "atom.xml", "sitemap.xml", "pagefind-entry.json"} <= {p.name for p in written}
+    private = [p for p in written if not p.stat().st_mode & (stat.S_IROTH | (stat.S_IXOTH if p.is_dir() else 0))]
+    assert private == []
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in written if p.suffix in (".md", ".xml"))

@@ -151,3 +151,27 @@ def test_an_article_page_with_everything_it_loads_weighs_under_50_kb(site):
         local = [(html.parent / ref).resolve() for ref in assets if ref and "pagefind" not in ref and "//" not in ref]
         weight = html.stat().st_size + sum(path.stat().st_size for path in local)
         assert local and weight < 50_000, (html.name, weight)
+
+
+def test_publishing_puts_the_public_address_everywhere_and_a_local_one_is_a_warning(cli, built_site, tmp_path, caplog):
+    import logging
+
+    from pelican.log import LimitFilter
+
+    output = tmp_path / "output"
+    with caplog.at_level(logging.WARNING):
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", output,
+                   "--site-url", "https://brief.example.net/").exit_code == 0
+    assert not [r for r in caplog.records if "subscribers cannot open" in r.getMessage()]
+    rss = feedparser.parse(str(output / "feeds" / "rss.xml"))
+    assert {e.link.split("/")[2] for e in rss.entries} == {"brief.example.net"}
+    assert all(e.id.startswith("https://brief.example.net/") for e in rss.entries)
+    assert "<loc>http://localhost" not in (output / "sitemap.xml").read_text("utf-8")
+    canonical = BeautifulSoup((output / SEED_PAGE).read_text("utf-8"), "html.parser").select_one('link[rel="canonical"]')
+    assert canonical["href"] == f"https://brief.example.net/{SEED_PAGE}"
+    caplog.clear()
+    LimitFilter._raised_messages.clear()  # Pelican's loggers say a warning once per process: this is a new build
+    with caplog.at_level(logging.WARNING):  # the development build: one warning, no canonical link
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "dev").exit_code == 0
+    assert len([r for r in caplog.records if "point at http://localhost:8000" in r.getMessage()]) == 1
+    assert not BeautifulSoup((tmp_path / "dev" / SEED_PAGE).read_text("utf-8"), "html.parser").select('link[rel="canonical"]')
