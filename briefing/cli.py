@@ -196,7 +196,7 @@ def build(
     for path, what in ((content_dir, "content folder"), (settings, "settings file")):
         if not path.exists():
             raise _failure(f"{path}: no such {what}", 2)
-    if site_url is not None and not site_url.startswith(("http://", "https://")):
+    if site_url is not None and not _is_web_address(site_url):
         raise typer.BadParameter(f"'{site_url}' is not an http(s) address", param_hint="--site-url")
     try:
         build_site(settings, content_dir, output_dir, **({"SITEURL": site_url.rstrip("/")} if site_url else {}))
@@ -228,6 +228,8 @@ def serve(
         serve_site(settings, content_dir, output_dir, port, lambda line: err.print(line, markup=False))
     except OSError as exc:
         raise _failure(f"cannot serve on 127.0.0.1:{port} ({exc.strerror or exc})")
+    except Exception as exc:  # settings Pelican cannot read, mostly
+        raise _failure(f"cannot serve: {type(exc).__name__}: {exc}")
 
 
 @app.command()
@@ -243,7 +245,7 @@ def init(
 
     if lang not in LANGUAGES:
         raise typer.BadParameter(f"'{lang}' is not one of " + ", ".join(LANGUAGES), param_hint="--lang")
-    if url is not None and not url.startswith(("http://", "https://")):
+    if url is not None and not _is_web_address(url):
         raise typer.BadParameter(f"'{url}' is not an http(s) address", param_hint="--url")
     try:
         created = create_site(folder, title=title, lang=lang, url=url, description=description)
@@ -255,6 +257,13 @@ def init(
         err.print(f"created: {path}{'/' if path.is_dir() else ''}", markup=False)
     err.print(f"next: cd {folder}, put raw pages in seeds/, then briefing ingest, briefing build, briefing serve",
               markup=False)
+
+
+def _is_web_address(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _print_summary(path: Path, article) -> None:

@@ -107,7 +107,8 @@ def read_metadata(text: str, path: str = "<content>") -> tuple[dict[str, Any], s
     """(metadata, body) of any content file Pelican reads: YAML front matter, or Pelican's own
     `Key: value` header (keys in lower case, as Pelican gives them)."""
     if text.lstrip().startswith("---"):
-        return read_front_matter(text.lstrip(), path)
+        meta, body = read_front_matter(text.lstrip(), path)
+        return {str(key).lower(): value for key, value in meta.items()}, body  # Pelican lower-cases keys
     md = markdown.Markdown(extensions=["meta"])
     md.convert(text)
     meta = {key.lower(): (lines[0] if len(lines) == 1 else lines) for key, lines in md.Meta.items()}

@@ -19,6 +19,7 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,6 +55,8 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         debug: bool = False) -> Iterator[Report]:
     """Ingest every input into the content folder (held locked while this runs), one Report
     each: raw pages become content files, hand-written articles there get their entities."""
+    if not inputs:
+        return
     with content_lock(content_dir):
         store = ContentStore(content_dir)
         articles = [p for p in inputs if is_content_file(p, content_dir)]
@@ -152,25 +155,54 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = B
         for chunk in _chunks(paths, batch):
             yield from _build_batch(chunk, options)
         return
+    yield from _in_workers(deque(_chunks(paths, batch)), options, jobs)
+
+
+def _in_workers(todo: deque, options: IngestOptions, jobs: int):
+    """The batches through a pool of worker processes, results in input order, a few batches
+    in flight. A worker that dies (killed, out of memory) breaks the pool: the batches then in
+    flight run again, each alone in a fresh worker, and only one that kills its worker again
+    is reported, a line per file; the rest go on in a new pool."""
+    while todo:
+        with _pool(jobs) as pool:
+            in_flight: deque = deque()
+            while todo or in_flight:
+                while todo and len(in_flight) <= 2 * jobs:
+                    try:
+                        in_flight.append((todo[0], pool.submit(_build_batch_list, todo[0], options)))
+                    except BrokenProcessPool:
+                        break
+                    todo.popleft()
+                if not in_flight:
+                    break  # the pool broke before taking anything: a new one
+                chunk, future = in_flight.popleft()
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    for suspect in [chunk, *(other for other, _future in in_flight)]:
+                        yield from _alone(suspect, options)
+                    break  # a new pool for what is left
+                except Exception as exc:
+                    yield from _failed(chunk, exc)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")  # no fork of a parent that runs threads
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker,
-                             max_tasks_per_child=WORKER_BATCHES) as pool:
-        in_flight: deque = deque()
-        for chunk in _chunks(paths, batch):
-            in_flight.append((chunk, pool.submit(_build_batch_list, chunk, options)))
-            if len(in_flight) > 2 * jobs:
-                yield from _results(*in_flight.popleft())
-        while in_flight:
-            yield from _results(*in_flight.popleft())
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker, max_tasks_per_child=WORKER_BATCHES)
 
 
-def _results(chunk: list[Path], future):
-    """A worker's results; if the worker itself failed (killed, out of memory), one line for
-    each file of its batch."""
-    try:
-        return future.result()
-    except Exception as exc:
-        return [(path, InputError(path, f"its worker process failed ({type(exc).__name__}: {exc})")) for path in chunk]
+def _alone(chunk: list[Path], options: IngestOptions):
+    """One batch in a worker of its own: its results, or a line per file if it dies again."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(_build_batch_list, chunk, options).result()
+        except Exception as exc:
+            return list(_failed(chunk, exc))
+
+
+def _failed(chunk: list[Path], exc: Exception):
+    for path in chunk:
+        yield path, InputError(path, f"its worker process failed ({type(exc).__name__}: {exc})")
 
 
 def build_article(path: Path, options: IngestOptions) -> Article:
@@ -269,6 +301,9 @@ def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[R
             yield Report(path, FAILED, message=str(exc))
         except (OSError, UnicodeDecodeError) as exc:
             yield Report(path, FAILED, message=f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        except Exception as exc:  # a bug on one file must not stop the others
+            log.debug("unexpected error on %s", path, exc_info=True)
+            yield Report(path, FAILED, message=f"{path}: unexpected {type(exc).__name__}: {exc} (--debug shows where)")
     found = enrich_texts([story for _p, _t, _m, story in pending]) if pending else []
     for (path, text, meta, _story), enrichment in zip(pending, found):
         if isinstance(enrichment, EnrichmentError):
@@ -281,6 +316,9 @@ def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[R
             write_atomically(path, add_to_front_matter(text, added, str(path)))
         except OSError as exc:
             yield Report(path, FAILED, message=f"{path}: cannot write it ({exc.strerror or exc})")
+            continue
+        except ContentError as exc:
+            yield Report(path, FAILED, message=str(exc))
             continue
         yield Report(path, ENRICHED, path)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 import dateutil.parser
@@ -133,8 +133,11 @@ def parse_date(value: Any) -> datetime:
 
 
 def is_placeholder(moment: date) -> bool:
-    """A date no article was published on: before 1900 (0001-01-01) or the Unix epoch."""
-    return moment.year < EARLIEST or (moment.date() if isinstance(moment, datetime) else moment) == EPOCH
+    """A date no article was published on: before 1900 (0001-01-01) or the Unix epoch (in UTC,
+    whatever zone it was written in)."""
+    if isinstance(moment, datetime):
+        moment = (moment.astimezone(timezone.utc) if moment.tzinfo and moment.year > 1 else moment).date()
+    return moment.year < EARLIEST or moment == EPOCH
 
 
 def is_enriched(meta: dict[str, Any]) -> bool:

@@ -40,46 +40,62 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def watched_files(settings_file: Path, content_dir: Path, theme: Path) -> dict[Path, tuple[int, int]]:
-    """(mtime, size) of every file whose change calls for a new build."""
+    """(mtime, size) of every file whose change calls for a new build (an editor's swap and
+    backup files come and go: one that vanishes while it is looked at is left out)."""
     files = [*settings_file.resolve().parent.glob("*conf.py")]
     for folder in (content_dir, theme):
-        files += [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    return {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in files if path.exists()}
+        files += [p for p in folder.rglob("*") if not p.name.startswith(".")]
+    state = {}
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if not path.is_dir():
+            state[path] = (stat.st_mtime_ns, stat.st_size)
+    return state
 
 
 def serve(settings_file: Path, content_dir: Path, output_dir: Path, port: int, say: Callable[[str], None],
           **overrides) -> None:
-    """Build, serve, build again on change, until SIGINT or SIGTERM."""
+    """Build, serve, build again on change, until SIGINT or SIGTERM. The feeds point at this
+    server (BRIEFING_FEED_BASE_URL) unless the settings give a public address."""
+    overrides.setdefault("BRIEFING_FEED_BASE_URL", f"http://localhost:{port}")
     theme = Path(site_settings(settings_file, content_dir, output_dir, **overrides)["THEME"])
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    _build(settings_file, content_dir, output_dir, say, **overrides)
-    output_dir.mkdir(parents=True, exist_ok=True)
+    # the port first: a busy one is said at once, not after a build
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(output_dir.resolve())))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-    thread.start()
-    say(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
     try:
+        _build(settings_file, content_dir, output_dir, say, stop, **overrides)
+        output_dir.mkdir(parents=True, exist_ok=True)
+        thread.start()
+        say(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
         seen = watched_files(settings_file, content_dir, theme)
         while not stop.wait(POLL_SECONDS):
             now = watched_files(settings_file, content_dir, theme)
             if now != seen:
                 seen = now
-                _build(settings_file, content_dir, output_dir, say, **overrides)
+                _build(settings_file, content_dir, output_dir, say, stop, **overrides)
     finally:
-        server.shutdown()
+        if thread.is_alive():
+            server.shutdown()
+            thread.join()
         server.server_close()
-        thread.join()
         say("stopped")
 
 
-def _build(settings_file: Path, content_dir: Path, output_dir: Path, say: Callable[[str], None], **overrides) -> None:
-    """One full build; a failure is said in one line and the previous site stays served."""
+def _build(settings_file: Path, content_dir: Path, output_dir: Path, say: Callable[[str], None],
+           stop: threading.Event, **overrides) -> None:
+    """One full build; a failure is said in one line and the previous site stays served (a
+    build cut short by Ctrl-C, which reaches pagefind too, is no failure to report)."""
     started = time.monotonic()
     try:
         build(settings_file, content_dir, output_dir, **overrides)
     except Exception as exc:  # Pelican raises many kinds; serving goes on with the last good site
-        say(f"error: build failed: {type(exc).__name__}: {exc}")
+        if not stop.is_set():
+            say(f"error: build failed: {type(exc).__name__}: {exc}")
         return
     say(f"built {output_dir} in {time.monotonic() - started:.1f} s")

@@ -102,8 +102,8 @@ def cache_folder(settings_file: Path, output_dir: Path) -> Path:
 
 
 def index_for_search(output_dir: Path) -> None:
-    """Pagefind's index of the article bodies and entity pages (data-pagefind-body), served
-    with the site: search works without a server."""
+    """Pagefind's index of the article bodies and entity pages (data-pagefind-body), static
+    files served with the site (search needs them over HTTP, from any static server)."""
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output_dir), "--quiet"],
                             capture_output=True, text=True)
     if result.returncode != 0:

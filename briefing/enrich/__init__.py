@@ -41,16 +41,17 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        cut = text.rfind("\n\n", start, start + limit)
+        cut = text.rfind("\n\n", start, start + limit + 2)  # a break right at the limit counts
         if cut <= start:
-            cut = text.rfind(" ", start, start + limit)
+            cut = text.rfind(" ", start, start + limit + 1)
         if cut <= start:
             cut = start + limit
         pieces.append((start, text[start:cut]))
         start = cut
         while start < len(text) and text[start].isspace():
             start += 1
-    pieces.append((start, text[start:]))
+    if start < len(text) or not pieces:
+        pieces.append((start, text[start:]))
     return pieces
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from functools import cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import dateparser
@@ -19,9 +20,13 @@ from briefing.text import WORD
 DATE_ORDER = {"en": "MDY"}  # numeric dates: day first everywhere else
 SLACK = timedelta(days=1)  # a page saved just after midnight in another zone
 # "/2019/11/19/" or "/2019-11-19" in a page's address
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")  # on the path
 # a time of day after the date: "à 07h45", "at 7:45 p.m.", ", 18:30"
-TIME_AFTER = re.compile(r"\A\s*(?:à|a|at|,|-|–|—)?\s*([01]?\d|2[0-3])\s*[h:H]\s*([0-5]\d)?(?:\s*([ap])\.?\s*m\b\.?)?", re.I)
+# (a count after a date is no time: "2024, 20 hommes", "2 hélicoptères")
+TIME_AFTER = re.compile(r"\A\s*(?:à|a|at|,|-|–|—)?\s*([01]?\d|2[0-3])"
+                        r"(?:\s*[h:]\s*([0-5]\d)(?!\d)|\s*h(?![^\W\d_])|(?=\s*[ap]\.?\s*m\b))"
+                        r"(?:\s*([ap])\.?\s*m\b\.?)?", re.I)
+TRUSTED_FILE_TIMES = 1990  # older file times are an archive's (zip writes 1980): no bound on dates
 
 
 def as_zoned(moment: datetime, timezone: str) -> datetime:
@@ -78,7 +83,7 @@ def _time_after(text: str) -> timedelta:
 
 def date_in_url(url: str | None) -> datetime | None:
     """The date a page's address holds ("/2019/11/19/"), at midnight."""
-    match = URL_DATE.search(url or "")
+    match = URL_DATE.search(urlsplit(url or "").path)
     if not match:
         return None
     try:
@@ -88,5 +93,9 @@ def date_in_url(url: str | None) -> datetime | None:
 
 
 def is_publication_date(moment: datetime, saved: datetime | None, timezone: str) -> bool:
-    """Neither a placeholder nor later than the page was saved (or fetched)."""
-    return not is_placeholder(moment) and (saved is None or as_zoned(moment, timezone) <= saved + SLACK)
+    """Neither a placeholder nor later than the page was saved (or fetched), when the file's
+    time can be trusted (an archive sets 1980 or the epoch on every file)."""
+    if is_placeholder(moment):
+        return False
+    trusted = saved is not None and not is_placeholder(saved) and saved.year >= TRUSTED_FILE_TIMES
+    return not trusted or as_zoned(moment, timezone) <= saved + SLACK

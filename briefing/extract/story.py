@@ -14,7 +14,6 @@ from briefing.extract.dump import clean_text_dump
 from briefing.extract.html import extract_page
 from briefing.extract.language import detect_language
 from briefing.lexicon import words
-from briefing.record import is_placeholder
 from briefing.text import escape_markdown, normalize
 
 SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
@@ -35,8 +34,9 @@ class Story:
 
     @property
     def date(self) -> datetime | None:
-        """The most trusted date that is no placeholder."""
-        return next((moment for moment, _where in self.dates if not is_placeholder(moment)), None)
+        """The most trusted date that is no placeholder (the page's own: no file time known)."""
+        found = self.publication_date(None, "UTC")
+        return found[0] if found else None
 
     def publication_date(self, saved: datetime | None, timezone: str) -> tuple[datetime, str] | None:
         """(date, where it is stated) of the most trusted date that can be the publication

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 
-from .settings import interface_labels, published_address
+from .settings import interface_labels, is_local, published_address
 
 
 def add_interface_labels(generator) -> None:
@@ -13,7 +13,8 @@ def add_interface_labels(generator) -> None:
     `briefing_canonical_root`, the public address canonical links start with ("" when the
     site has none yet: a canonical link to localhost would mislead search engines)."""
     generator.context["ui"] = interface_labels(generator.settings["BRIEFING_UI_LANG"])
-    generator.context["briefing_canonical_root"] = published_address(generator.settings) or ""
+    address = published_address(generator.settings)
+    generator.context["briefing_canonical_root"] = address if address and not is_local(address) else ""
 
 
 def list_header_categories(generator) -> None:

@@ -8,6 +8,7 @@ briefing's own, so a hand-written title or an entity name is always printed as t
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from importlib import resources
 from pathlib import Path
@@ -89,4 +90,11 @@ def site_address(settings: dict) -> str:
 
 def is_local(address: str) -> bool:
     """An address only this machine can open: feeds that carry it are no use to subscribers."""
-    return urlsplit(address).hostname in ("localhost", "127.0.0.1", "::1", None)
+    host = urlsplit(address).hostname or ""
+    if host == "localhost" or host.endswith(".localhost") or not host:
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from briefing.lock import content_lock
@@ -133,3 +134,54 @@ def test_everything_briefing_writes_is_readable_by_a_web_server(cli, seed_copy: 
     private = [p for p in written if not p.stat().st_mode & (stat.S_IROTH | (stat.S_IXOTH if p.is_dir() else 0))]
     assert private == []
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in written if p.suffix in (".md", ".xml"))
+
+
+def test_a_worker_killed_mid_run_costs_time_not_articles(cli, tmp_path: Path):
+    """SIGKILL to a worker process (what the kernel's out-of-memory killer does): the batches it
+    broke run again, each in a fresh worker, and every article is written."""
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import PROJECT, SEED
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = SEED.read_text("utf-8")
+    for i in range(70):  # three batches of 32 over two workers
+        (raw / f"{i:02d}.txt").write_text(seed.replace("fin de la coalition militaire", f"fin de la coalition {i}")
+                                          .replace("2 500 soldats", f"{2500 + i} soldats"), "utf-8")
+    content = tmp_path / "content"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "ingest", str(raw), "--content-dir", str(content),
+                                "--date", "2024-01-25", "--jobs", "2"], cwd=PROJECT, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in process.stderr:
+        lines.append(line)
+        if line.startswith("written:"):
+            break
+    (worker, *_) = [pid for pid in _children(process.pid) if "spawn_main" in _cmdline(pid)]
+    os.kill(worker, signal.SIGKILL)
+    lines += process.stderr.readlines()
+    assert process.wait(timeout=300) == 0, "".join(lines)
+    assert lines[-1].strip() == "70 written, 0 unchanged, 0 skipped, 0 failed"
+    assert len(list(content.glob("*.md"))) == 70
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
