@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.extract.headline import SEPARATOR, strip_site_name
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
 from briefing.text import WORD, normalize
@@ -30,6 +31,8 @@ SENTENCE_END = re.compile(r"([.!?…][»\"”’')\]]*|[»”])\s*$")
 LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
 BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm)?$")
 CAPTION_WORDS = 25
+SHORT_TITLE_WORDS = 3  # content words: a shorter block shares at most that share of itself with the lead
+REPEATED_SHARE = 0.5  # a repeated block counts double as a headline only if it shares this with the lead
 
 
 @dataclass
@@ -125,8 +128,8 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     while end < len(units) and prefix_pattern("story_trailers").match(normalize(units[end])):
         end += 1  # "Additional reporting by ...": the story's own last line
     header = units[:start]
-    title_at = find_title(header, units[start:end], stop)
-    title = header[title_at] if title_at is not None else None
+    found = find_title(header, units[start:end], stop)
+    title_at, title = found if found is not None else (None, None)
     category = find_section(header[:title_at] if title_at is not None else header)
     story = drop_inner_boxes(units[start:end], prose[start:end])
     return CleanedText(title=title, category=category,
@@ -147,25 +150,47 @@ def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:
     return kept
 
 
-def find_title(header: list[str], story: list[str], stop: frozenset[str]) -> int | None:
-    """The headline-like block above the story whose words the story's opening uses most
-    (a headline repeated above the story counts double; the closest wins a tie)."""
+def find_title(header: list[str], story: list[str], stop: frozenset[str]) -> tuple[int, str] | None:
+    """(where, headline) of the headline-like block above the story whose words the story's
+    opening uses most (a block of one or two words can share little): a headline repeated
+    above the story counts double, also when one of its statements carries the site's name
+    ("Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it shares too
+    little with the story (a menu item said twice); the name is cut from the headline; the
+    closest wins a tie."""
     lead_words = _content_words(" ".join(story[:3]), stop)
+    candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit)]
+    names = glued_names([unit for _i, unit in candidates])
+    stems = {i: strip_site_name(unit, names) or unit for i, unit in candidates}
     counts: dict[str, int] = {}
-    for unit in header:
-        counts[normalize(unit)] = counts.get(normalize(unit), 0) + 1
+    for stem in stems.values():
+        counts[normalize(stem)] = counts.get(normalize(stem), 0) + 1
     best, best_score = None, 0.0
-    for i, unit in enumerate(header):
-        if not _headline_like(unit):
-            continue
-        own = _content_words(unit, stop)
+    for i, _unit in candidates:
+        own = _content_words(stems[i], stop)
         if not own:
             continue
-        score = len(own & lead_words) / len(own) + (counts[normalize(unit)] > 1)
-        score -= 0.001 * (len(header) - i)
+        share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
+        repeated = counts[normalize(stems[i])] > 1 and share >= REPEATED_SHARE  # not a menu item said twice
+        score = share + repeated - 0.001 * (len(header) - i)
         if score > best_score:
-            best, best_score = i, score
+            best, best_score = (i, stems[i]), score
     return best
+
+
+def glued_names(units: list[str]) -> list[str]:
+    """What one block adds to another with a separator ("Headline - Site" beside "Headline"):
+    the site's name, as a dump states it."""
+    keys = {normalize(unit) for unit in units}
+    names = []
+    for unit in units:
+        parts = SEPARATOR.split(unit)
+        for cut in range(1, len(parts)):
+            head, tail = " - ".join(parts[:cut]), " - ".join(parts[cut:])
+            if normalize(head) in keys:
+                names.append(tail)
+            elif normalize(tail) in keys:
+                names.append(head)
+    return names
 
 
 def _content_words(text: str, stop: frozenset[str]) -> set[str]:

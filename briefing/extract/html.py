@@ -12,6 +12,7 @@ import trafilatura.utils
 from lxml import etree
 from lxml.html import HtmlElement
 
+from briefing.extract.headline import choose_headline, site_names
 from briefing.text import escape_markdown
 
 # Where a page states its publication date, most trusted first (attribute, value).
@@ -30,6 +31,7 @@ DATE_META = (
 )
 SECTION_META = (("property", "article:section"), ("name", "section"), ("itemprop", "articleSection"))
 TITLE_META = (("property", "og:title"), ("name", "twitter:title"))
+SITE_NAME_META = (("property", "og:site_name"), ("name", "application-name"), ("name", "publisher"))
 URL_META = (("property", "og:url"),)
 HEADING_WORDS = 20
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -61,14 +63,16 @@ def extract_page(html: str) -> ExtractedPage:
     blocks: list[tuple[str, str]] = []
     if document is not None and document.body is not None:
         blocks = list(_markdown_blocks(document.body))
-    title = (_first_ld(ld, "headline") or _meta(metas, TITLE_META)
-             or (document.title if document is not None else None) or _tag_text(tree, "h1"))
+    url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
+    names = site_names([_meta(metas, SITE_NAME_META), _publisher(ld)], url)
+    title = choose_headline([_text_of(h1) for h1 in tree.iter("h1")],
+                            [_first_ld(ld, "headline"), *(_meta(metas, [key]) for key in TITLE_META),
+                             _tag_text(tree, "title"), document.title if document is not None else None], names)
     stated = [_first_ld(ld, "datePublished"), *(_meta(metas, [key]) for key in DATE_META), _time_datetime(tree)]
     dates = [moment for moment in map(_parse_iso, stated) if moment is not None]
     guessed = _parse_iso(document.date) if document is not None and document.date else None
     category = (_first_ld(ld, "articleSection") or _meta(metas, SECTION_META)
                 or (document.categories[0] if document is not None and document.categories else None))
-    url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
     return ExtractedPage(title=_clean(title), blocks=[md for md, _ in blocks],
                          paragraphs=[text for _, text in blocks], dates=dates, guessed_date=guessed,
                          category=_clean(category), url=url)
@@ -138,9 +142,22 @@ def _meta(metas: list[dict[str, str]], keys) -> str | None:
 
 def _tag_text(tree: HtmlElement, name: str) -> str | None:
     tag = next(tree.iter(name), None)
-    if tag is None:
-        return None
+    return None if tag is None else _text_of(tag)
+
+
+def _text_of(tag: HtmlElement) -> str:
     return " ".join(piece.strip() for piece in tag.itertext() if piece.strip())
+
+
+def _publisher(ld: list[dict]) -> str | None:
+    """The JSON-LD publisher's name."""
+    for item in ld:
+        publisher = item.get("publisher")
+        if isinstance(publisher, list):
+            publisher = publisher[0] if publisher else None
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"]
+    return None
 
 
 def _time_datetime(tree: HtmlElement) -> str | None:

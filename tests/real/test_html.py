@@ -29,7 +29,7 @@ def test_metadata_from_json_ld_comes_first():
             "<meta property='article:published_time' content='2020-01-01T00:00:00Z'>"
             "<link rel='canonical' href='https://gazette.example/budget'>")
     page = extract_page(_page(head))
-    assert page.title == "Le budget est adopté"
+    assert page.title == "Le budget de la ville est adopté"  # the visible <h1>: JSON-LD's headline agrees with it
     assert page.dates[0].isoformat() == "2024-03-04T21:15:00+01:00"
     assert page.category == "Politique"
     assert page.url == "https://gazette.example/budget"

@@ -19,7 +19,8 @@ def figures():
     return evaldata() | benchmark()
 
 
-@pytest.mark.parametrize("name", ["html_with", "html_without", "dump_with", "dump_without", "benchmark_f1"])
+@pytest.mark.parametrize("name", ["html_with", "html_without", "dump_with", "dump_without", "benchmark_f1",
+                                  "html_title", "dump_title"])
 def test_figure_is_above_its_floor(figures, name):
     from evaluation.extraction import FLOORS
 
