@@ -87,3 +87,12 @@ def naive_text_dump(html: bytes | str) -> str:
     walk(soup)
     blocks = (re.sub(r"\s+", " ", b).strip() for b in re.split(r"\n\s*\n", "".join(pieces)))
     return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def tag_split_dump(html: bytes | str) -> str:
+    """All visible text as BeautifulSoup's `get_text("\\n\\n", strip=True)` saves it, the other
+    common way: every tag boundary breaks the text (a link splits its sentence in three)."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(INVISIBLE_TAGS):
+        tag.decompose()
+    return re.sub(r"\n{3,}", "\n\n", soup.get_text("\n\n", strip=True)) + "\n"
