@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.headline import SEPARATOR, strip_site_name
+from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
 from briefing.text import WORD, normalize
@@ -32,7 +32,7 @@ LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
 BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm)?$")
 CAPTION_WORDS = 25
 SHORT_TITLE_WORDS = 3  # content words: a shorter block shares at most that share of itself with the lead
-REPEATED_SHARE = 0.5  # a repeated block counts double as a headline only if it shares this with the lead
+REPEATED_SHARE = 0.5  # a short block said twice (a menu item) counts double only if it shares this with the lead
 
 
 @dataclass
@@ -186,10 +186,9 @@ def glued_names(units: list[str]) -> list[str]:
         parts = SEPARATOR.split(unit)
         for cut in range(1, len(parts)):
             head, tail = " - ".join(parts[:cut]), " - ".join(parts[cut:])
-            if normalize(head) in keys:
-                names.append(tail)
-            elif normalize(tail) in keys:
-                names.append(head)
+            for name, rest in ((tail, head), (head, tail)):  # the shorter side, a few words, is the name
+                if normalize(rest) in keys and len(WORD.findall(name)) <= min(NAME_WORDS, len(WORD.findall(rest)) - 1):
+                    names.append(name)
     return names
 
 
