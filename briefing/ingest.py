@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from briefing.config import IngestOptions
@@ -274,6 +275,7 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
         source=story.url or source_name(path),
+        publication=story.publication or _domain(story.url),
         source_sha256=raw.sha256,
         summary=escape_markdown(summary),
         body="\n\n".join(story.blocks),
@@ -378,6 +380,12 @@ def story_fingerprint(paragraphs: list[str]) -> str:
 def _title_from_lead(lead: str) -> str:
     words = lead.split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _domain(url: str | None) -> str | None:
+    """The publication an address names when the page names none: its host, without "www."."""
+    host = urlsplit(url or "").hostname
+    return host.removeprefix("www.") if host else None
 
 
 def _display_category(category: str | None) -> str | None:

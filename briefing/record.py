@@ -178,6 +178,7 @@ class Article:
     source_file: str = ""  # the raw file this record was made from
     fingerprint: str = ""  # hash of the normalised story text: same story, same print
     ingest_key: str = ""  # hash of the code, data, models and options that made this record
+    publication: str | None = None  # the publication's name (the page's own, else its domain)
 
     def to_record(self) -> dict[str, Any]:
         """The record as DESIGN.md names it, plus reading_time."""
@@ -189,6 +190,7 @@ class Article:
             "lang": self.lang,
             "slug": self.slug,
             "source": self.source,
+            "publication": self.publication,
             "source_sha256": self.source_sha256,
             "summary": self.summary,
             "body": self.body,
@@ -203,6 +205,8 @@ class Article:
         header = {key: value for key, value in self.to_record().items() if key != "body"}
         if header["category"] is None:
             del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
+        if header["publication"] is None:
+            del header["publication"]  # a text dump names none; the page shows no source then
         return header | {"source_file": self.source_file, "fingerprint": self.fingerprint,
                          "ingest_key": self.ingest_key}
 
@@ -222,4 +226,5 @@ class Article:
             key_figures=tuple(read_key_figures(meta.get("key_figures"))[0]),
             reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
             fingerprint=str(meta.get("fingerprint", "")), ingest_key=str(meta.get("ingest_key", "")),
+            publication=str(meta["publication"]) if meta.get("publication") else None,
         )

@@ -34,6 +34,13 @@ def normalize(text: str) -> str:
     return text.strip(" :|>»›•·-*")
 
 
+def reading_order(text: str) -> tuple[str, str]:
+    """The key a reader of French or English sorts names by: accents and case only break ties
+    ("Économie" with the E, before "Santé"; "Čapek" with the C)."""
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return base.casefold(), text
+
+
 def make_slug(title: str, max_chars: int) -> str:
     """ASCII, lower case, words joined by '-', cut at a word, never a reserved or empty name."""
     words = re.findall(r"[a-z0-9]+", unidecode(title).lower())

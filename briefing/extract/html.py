@@ -47,6 +47,7 @@ class ExtractedPage:
     category: str | None
     url: str | None
     guessed_date: datetime | None = None  # trafilatura's date finder (htmldate), when the markup says nothing
+    site_name: str | None = None  # the publication, as the page names itself (og:site_name, JSON-LD publisher)
     meta: dict[str, str] = field(default_factory=dict)
 
 
@@ -64,7 +65,8 @@ def extract_page(html: str) -> ExtractedPage:
     if document is not None and document.body is not None:
         blocks = list(_markdown_blocks(document.body))
     url = _canonical_url(tree, metas) or _first_ld(ld, "url") or (document.url if document is not None else None)
-    names = site_names([_meta(metas, SITE_NAME_META), _publisher(ld)], url)
+    site_name = _clean((_meta(metas, SITE_NAME_META) or _publisher(ld) or "").rstrip("/"))  # "tdg.ch/"
+    names = site_names([site_name, _publisher(ld)], url)
     title = choose_headline([_text_of(h1) for h1 in tree.iter("h1")],
                             [_first_ld(ld, "headline"), *(_meta(metas, [key]) for key in TITLE_META),
                              _tag_text(tree, "title"), document.title if document is not None else None], names)
@@ -74,7 +76,7 @@ def extract_page(html: str) -> ExtractedPage:
     category = (_first_ld(ld, "articleSection") or _meta(metas, SECTION_META)
                 or (document.categories[0] if document is not None and document.categories else None))
     return ExtractedPage(title=_clean(title), blocks=[md for md, _ in blocks],
-                         paragraphs=[text for _, text in blocks], dates=dates, guessed_date=guessed,
+                         paragraphs=[text for _, text in blocks], dates=dates, guessed_date=guessed, site_name=site_name,
                          category=_clean(category), url=url)
 
 

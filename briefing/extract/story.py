@@ -31,6 +31,7 @@ class Story:
     paragraphs: list[str]  # plain text
     blocks: list[str]  # the same as Markdown
     dates: list[tuple[datetime, str]]  # (date, where it is stated: metadata, url, text), most trusted first
+    publication: str | None = None  # the site's name, as the page gives it
 
     @property
     def date(self) -> datetime | None:
@@ -52,7 +53,7 @@ def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
         dates = [(moment, "metadata") for moment in page.dates] + [(date_in_url(page.url), "url"),
                                                                     (page.guessed_date, "metadata")]
         story = Story(page.title, page_section(page.category), page.url, "", page.paragraphs, page.blocks,
-                      [(moment, where) for moment, where in dates if moment is not None])
+                      [(moment, where) for moment, where in dates if moment is not None], page.site_name)
     else:
         text = strip_markup(text)
         dump_lang = lang or detect_language(text)

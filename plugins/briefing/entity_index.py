@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.record import ENTITY_TYPES
+from briefing.text import reading_order
 
 COMPANIONS = 8  # entities listed as "often named with" on an entity page
 
@@ -47,9 +48,9 @@ def index_entities(generator) -> None:
     for page in pages.values():
         page.articles = sorted(set(page.articles), key=dated.__getitem__, reverse=True)
         together = Counter(slug for a in page.articles for slug in a.briefing_entity_slugs if slug != page.slug)
-        page.companions = [(pages[slug], count) for slug, count in
-                           heapq.nsmallest(COMPANIONS, together.items(), key=lambda item: (-item[1], pages[item[0]].name))]
+        page.companions = [(pages[slug], count) for slug, count in heapq.nsmallest(
+            COMPANIONS, together.items(), key=lambda item: (-item[1], reading_order(pages[item[0]].name)))]
     generator.context["briefing_entity_pages"] = pages
     generator.context["briefing_entities_by_type"] = {
-        kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), p.name))
+        kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), reading_order(p.name)))
         for kind in ENTITY_TYPES}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import heapq
 
+from briefing.text import reading_order
+
 from .settings import interface_labels, is_local, published_address
 
 
@@ -22,5 +24,6 @@ def list_header_categories(generator) -> None:
     categories in name order (all of them are one click away on the categories page; a
     hundred links on each page help nobody)."""
     biggest = heapq.nsmallest(generator.settings["BRIEFING_NAV_CATEGORIES"], generator.context.get("categories", []),
-                              key=lambda pair: (-len(pair[1]), pair[0].name))
-    generator.context["briefing_nav_categories"] = sorted((category for category, _ in biggest), key=lambda c: c.name)
+                              key=lambda pair: (-len(pair[1]), reading_order(pair[0].name)))
+    generator.context["briefing_nav_categories"] = sorted((category for category, _ in biggest),
+                                                          key=lambda c: reading_order(c.name))

@@ -133,3 +133,11 @@ def test_a_plain_pelican_site_gets_what_the_theme_needs(tmp_path: Path):
     assert generator.context["ui"]["key_figures"] == "Key figures"  # Pelican's DEFAULT_LANG is en
     article = by_slug(generator)["avec-metadonnees"]
     assert [e.name for e in article.briefing_entities["place"]] == ["Irak"]
+
+
+def test_lists_sort_as_a_reader_of_the_language_expects(tmp_path: Path):
+    """É with E: "Économie" before "Santé", "Élisabeth Borne" between "Culture"-free names."""
+    generator = generate("accents", tmp_path)
+    assert [c.name for c in generator.context["briefing_nav_categories"]] == ["Culture", "Économie", "Santé"]
+    people = [p.name for p in generator.context["briefing_entities_by_type"]["person"]]
+    assert people == ["Élisabeth Borne", "Emmanuel Macron", "Fabien Roussel"]

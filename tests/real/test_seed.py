@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED
 
 TITLE = "Les États-Unis et l'Irak entament des discussions sur la fin de la coalition militaire"
-RECORD_FIELDS = ["title", "date", "date_source", "category", "lang", "slug", "source", "source_sha256",
+RECORD_FIELDS = ["title", "date", "date_source", "category", "lang", "slug", "source", "publication", "source_sha256",
                  "summary", "body", "entities", "key_figures", "reading_time"]
 
 

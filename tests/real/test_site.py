@@ -175,3 +175,11 @@ def test_publishing_puts_the_public_address_everywhere_and_a_local_one_is_a_warn
         assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "dev").exit_code == 0
     assert len([r for r in caplog.records if "point at http://localhost:8000" in r.getMessage()]) == 1
     assert not BeautifulSoup((tmp_path / "dev" / SEED_PAGE).read_text("utf-8"), "html.parser").select('link[rel="canonical"]')
+
+
+def test_the_article_names_its_publication_never_a_local_path(site):
+    politico = _page(site, "mark-meadows-accused-of-timing-retirement-to-help-elect-wife-s-friend.html")
+    link = politico.select_one("p.meta a[rel~=nofollow]")
+    assert link.get_text() == "POLITICO" and link["href"].startswith("https://www.politico.com/")
+    seed = _page(site, SEED_PAGE).select_one("p.meta").get_text()
+    assert "seeds/" not in seed and ".txt" not in seed  # a text dump names no publication: no source shown
