@@ -32,6 +32,7 @@ from briefing.enrich import EnrichmentError, enrich_texts
 from briefing.errors import ContentError, InputError
 from briefing.extract.dates import as_zoned
 from briefing.extract.handwritten import front_matter, story_of
+from briefing.extract.lead import split_dateline
 from briefing.extract.read import SUPPORTED_SUFFIXES, read_source
 from briefing.extract.story import Story, extract_story
 from briefing.files import write_atomically
@@ -266,7 +267,8 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
     moment, date_source = (story.publication_date(saved, options.timezone)
                            or ((options.date, "option") if options.date else (saved, "file")))
     plain = "\n\n".join(story.paragraphs)
-    summary = summarize(story.paragraphs, abbreviations(story.lang), options.summary_chars)
+    dateline, lead = split_dateline(story.paragraphs[0])  # where and by whom it was filed: not the news
+    summary = summarize([lead, *story.paragraphs[1:]], abbreviations(story.lang), options.summary_chars)
     return story, Article(
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
@@ -276,6 +278,7 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         slug=make_slug(title, options.slug_chars),
         source=story.url or source_name(path),
         publication=story.publication or _domain(story.url),
+        dateline=dateline,
         source_sha256=raw.sha256,
         summary=escape_markdown(summary),
         body="\n\n".join(story.blocks),

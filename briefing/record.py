@@ -179,6 +179,7 @@ class Article:
     fingerprint: str = ""  # hash of the normalised story text: same story, same print
     ingest_key: str = ""  # hash of the code, data, models and options that made this record
     publication: str | None = None  # the publication's name (the page's own, else its domain)
+    dateline: str | None = None  # where and by whom the story was filed: "WASHINGTON (AP)"
 
     def to_record(self) -> dict[str, Any]:
         """The record as DESIGN.md names it, plus reading_time."""
@@ -192,6 +193,7 @@ class Article:
             "source": self.source,
             "publication": self.publication,
             "source_sha256": self.source_sha256,
+            "dateline": self.dateline,
             "summary": self.summary,
             "body": self.body,
             "entities": [e.to_dict() for e in self.entities],
@@ -205,8 +207,9 @@ class Article:
         header = {key: value for key, value in self.to_record().items() if key != "body"}
         if header["category"] is None:
             del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
-        if header["publication"] is None:
-            del header["publication"]  # a text dump names none; the page shows no source then
+        for optional in ("publication", "dateline"):  # most text dumps name no publication, most leads no dateline
+            if header[optional] is None:
+                del header[optional]
         return header | {"source_file": self.source_file, "fingerprint": self.fingerprint,
                          "ingest_key": self.ingest_key}
 
@@ -227,4 +230,5 @@ class Article:
             reading_time=int(meta.get("reading_time", 1)), source_file=str(meta.get("source_file", "")),
             fingerprint=str(meta.get("fingerprint", "")), ingest_key=str(meta.get("ingest_key", "")),
             publication=str(meta["publication"]) if meta.get("publication") else None,
+            dateline=str(meta["dateline"]) if meta.get("dateline") else None,
         )
