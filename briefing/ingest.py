@@ -61,8 +61,10 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         return
     with content_lock(content_dir):
         store = ContentStore(content_dir)
-        articles = [p for p in inputs if is_content_file(p, content_dir)]
-        raw = [p for p in inputs if not is_content_file(p, content_dir)]
+        content = content_dir.resolve()
+        in_content = {p: p.suffix.lower() == ".md" and p.resolve().is_relative_to(content) for p in inputs}
+        articles = [p for p in inputs if in_content[p]]
+        raw = [p for p in inputs if not in_content[p]]
         if not force:  # an unchanged source made with the same code, data and options costs a hash
             key = ingest_key(options)
             fresh = {p for p in raw if _already_current(store, p, key, options.max_bytes)}
@@ -105,18 +107,14 @@ def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> Inputs
     seen: set[Path] = set()
     content = content_dir.resolve() if content_dir is not None else None
 
-    def inside_content(path: Path) -> bool:
-        return content is not None and path.resolve().is_relative_to(content)
-
-    def wanted(path: Path) -> bool:
-        return path.suffix.lower() == ".md" if inside_content(path) else path.suffix.lower() in SUPPORTED_SUFFIXES
-
     for path in paths:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*")
                            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            items = [p for p in files if wanted(p)]
-            skipped += [p for p in files if not wanted(p) and not inside_content(p)]
+            inside = {p: content is not None and p.resolve().is_relative_to(content) for p in files}  # once a file
+            items = [p for p in files
+                     if (p.suffix.lower() == ".md" if inside[p] else p.suffix.lower() in SUPPORTED_SUFFIXES)]
+            skipped += [p for p in files if not inside[p] and p.suffix.lower() not in SUPPORTED_SUFFIXES]
         else:
             items = [path]
         for item in items:
@@ -125,12 +123,6 @@ def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> Inputs
                 seen.add(key)
                 found.append(item)
     return Inputs(found, skipped)
-
-
-def is_content_file(path: Path, content_dir: Path | None) -> bool:
-    """A Markdown file inside the content folder: ingest's own, or one an editor wrote there."""
-    return (content_dir is not None and path.suffix.lower() == ".md"
-            and path.resolve().is_relative_to(content_dir.resolve()))
 
 
 def worker_count(jobs: int, inputs: int) -> int:

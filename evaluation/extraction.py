@@ -15,7 +15,7 @@ import json
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import re
 
@@ -82,7 +82,7 @@ class _Tally:
     unwanted: int = 0
     titles: int = 0
     titled: int = 0
-    halves: Counter = None  # (tune|held, exact|all) -> pages
+    halves: Counter = field(default_factory=Counter)  # (tune|held, exact|all) -> pages
     dates: int = 0
     dated: int = 0
 
@@ -96,7 +96,6 @@ class _Tally:
         if evaldata.get("title"):
             exact = (title or "").strip() == evaldata["title"].strip()
             half = "tune" if self.titled % 2 == 0 else "held"
-            self.halves = self.halves or Counter()
             self.halves[half, "all"] += 1
             self.halves[half, "exact"] += exact
             self.titled += 1
