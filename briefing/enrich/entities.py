@@ -18,6 +18,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
+from briefing.enrich.gazetteer import is_place, is_territory
+from briefing.enrich.nlp import is_common_word
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import normalize
@@ -32,6 +34,9 @@ EVENT_LABELS = {"MISC", "EVENT"}  # only kept when they name a place ("guerre de
 NAME_PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin", "ben", "ibn", "abu", "d", "le", "la"}
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
 EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
+# What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
+ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
+ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 
 
 @dataclass(frozen=True)
@@ -42,15 +47,6 @@ class Mention:
     type: str
     start: int  # character offsets in the document
     end: int
-
-
-def ruler_patterns(lang: str) -> list[dict]:
-    """EntityRuler patterns for the alias table, so the model never splits a known name
-    ("État" alone inside "État islamique")."""
-    label = {PERSON: "PER" if lang == "fr" else "PERSON", ORGANIZATION: "ORG",
-             PLACE: "LOC" if lang == "fr" else "GPE"}
-    return [{"label": label[kind], "pattern": name} for name, (_c, kind) in sorted(alias_table(lang).items())
-            if len(name) > 2]  # two-letter acronyms ("EI", "UN") are too ambiguous to force
 
 
 def find_mentions(doc: Doc, lang: str) -> list[Mention]:
@@ -185,6 +181,7 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
             after_title, portfolio = True, normalize(lead) in words("portfolio_titles", lang)
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
+    trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     if not _is_name(trimmed, kind, after_title):
         return None
     offset = start + text.find(trimmed)
@@ -212,7 +209,16 @@ def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
         if after_title or kind != ORGANIZATION or first not in words("organization_heads"):
             return False  # "irakien", "pro-iraniens"
     key = normalize(text)
-    return not ({key} & (words("chrome_lines") | words("entity_titles") | words("entity_honorifics")))
+    if {key} & (words("chrome_lines") | words("entity_titles") | words("entity_honorifics")):
+        return False
+    parts = text.split()
+    if len(parts) >= ALL_CAPS_WORDS and all(p.isupper() for p in parts):
+        return False
+    if kind != ORGANIZATION and any(ch.isdigit() for ch in text):
+        return False  # "March 16", "February 17": a date
+    if kind == PERSON and any(p[:1].islower() and re.split(r"[-‐'’]", p.lower())[0] not in NAME_PARTICLES for p in parts):
+        return False  # "Maybe worth": a person's name has no common word
+    return True
 
 
 def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entity, ...]:
@@ -247,6 +253,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entit
     for mention in mentions:
         groups.setdefault(find(mention.text), []).append(mention)
     entities = []
+    known_names = set(table) | {canonical for canonical, _kind in table.values()}
     for root, members in groups.items():
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
@@ -257,8 +264,39 @@ def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entit
         kind = known[1] if known else max(votes, key=lambda t: (votes[t], t == canonical_type))
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
+    entities = [(start, _typed(entity, lang)) for start, entity in entities if _credible(entity, known_names, lang)]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
+
+
+def _typed(entity: Entity, lang: str) -> Entity:
+    """A country or region the gazetteer knows is a place whatever the model said, a city when
+    the model took it for a person; a place's name of several words may still name an
+    organisation ("Paris Saint-Germain")."""
+    names = (entity.name, *entity.aliases)
+    if entity.type == PLACE or (entity.type == ORGANIZATION and len(entity.name.split()) > 1):
+        return entity
+    if any(is_territory(n) for n in names) or (entity.type == PERSON and any(is_place(n) for n in names)):
+        return Entity(entity.name, PLACE, entity.mentions, entity.aliases)
+    return entity  # a city's name typed an organisation may be one ("Independence", a club)
+
+
+def _credible(entity: Entity, known: set[str], lang: str) -> bool:
+    """A name a reader can trust: not a common word of the language ("État", "Ville",
+    "Danger"; in English only when named once, "Trump" and "Apple" are words too), not a
+    capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it.
+    English capitalises institutions ("the Senate"): there an organisation is trusted."""
+    names = (entity.name, *entity.aliases)
+    if any(n in known or is_place(n) for n in names) or len(entity.name.split()) > 1:
+        return True
+    word = entity.name
+    if word.isupper() and entity.type != ORGANIZATION:
+        return False
+    if word.isupper():
+        return True  # an acronym: "CNRS", "UCU"
+    if not is_common_word(word, lang):
+        return True
+    return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
 
 
 def _parenthesised_pairs(mentions: list[Mention], text: str):

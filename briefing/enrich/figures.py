@@ -23,7 +23,9 @@ from text_to_num import text2num
 from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
-DIGITS = re.compile(r"(?<![\w.,\-/:])(\d+(?:[ \u00a0\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?)(?![\w\-/]|[.,:]\d)")
+DIGITS_PATTERN = r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?![\w/]|-(?!years?-old)|[.,:]\d)"
+DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
+          "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
 MAX_WORD_NUMBER = 5  # tokens in "deux cent cinquante mille"
 LABEL_WINDOW = 4  # tokens after a number where its noun may be
@@ -117,7 +119,7 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
 
 
 def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
-    for match in DIGITS.finditer(sent.text):
+    for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent.text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
@@ -137,11 +139,15 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
         return True
     if before in _reference_words(lang):
         return True
+    if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
+            and doc[span.start - 1].text[:1].isupper():
+        return True  # "Boeing 737", "Paris 2024": part of a name
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
         next_token = doc[span.end] if span.end < len(doc) else None
-        counts = next_token is not None and next_token.pos_ == "NOUN" and next_token.lower_ not in _months(lang)
+        counts = (next_token is not None and next_token.pos_ == "NOUN" and next_token.lower_ not in _months(lang)
+                  and "Plur" in next_token.morph.get("Number"))  # "2000 soldats", not "2019 resource"
         if before in data.get("year_words", ()) or not counts:
             return True
     return False
@@ -211,14 +217,15 @@ def _number_value(words: str, lang: str) -> int | None:
 
 def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifier: str | None,
               vague: bool, lang: str, elided: str = "") -> Figure | None:
-    """Scale, unit, qualifier and label around a quantity; None when it counts nothing."""
+    """Scale, unit, qualifier, label and phrase around a quantity; None when it counts nothing
+    a reader needs (a name, an attribution count, a phone number, an index level)."""
     data = _data(lang)
-    kind, label = "count", ""
+    kind, label, head = "count", "", None
     # scale words: "2,5 millions"
     if end < sent.end and doc[end].lower_ in data.get("scales", {}) and not vague:
         value *= data["scales"][doc[end].lower_]
         end += 1
-    # currency before ("$ 5", "€5") or after ("5 euros", "3 milliards d'euros")
+    # currency before ("$ 5", "€5") or after ("5 euros", "3 milliards d'euros", "88 billion Hong Kong dollars")
     currencies = data.get("currencies", {})
     if start > sent.start and doc[start - 1].lower_ in currencies and not doc[start - 1].is_alpha:
         kind, label, start = "money", currencies[doc[start - 1].lower_], start - 1
@@ -230,37 +237,195 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             kind, label, end = "percent", "%", end + len(percent[0].split())
         elif unit:
             kind, label, end = "money", unit[1], unit_at + len(unit[0].split())
+    if kind == "percent" and value >= 1000:  # "27,934.02 %": an index level read as a share
+        return None
     # qualifier before ("environ 150") or after ("150 fois environ")
     if qualifier is None:
         qualifier = _qualifier_before(doc, sent, start, lang)
     if qualifier is None:
         qualifier = _qualifier_after(doc, sent, end, data)
+    age = _age(doc, sent, start, end, lang) if kind == "count" and not vague else None
+    if age is not None:
+        end, phrase = age
+        return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=data["ages"]["label"],
+                      sentence=sent.text.strip(), start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                      kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
     if kind == "count":
-        label = _label(doc, sent, start, end, data)
+        label, head = _label(doc, sent, start, end, data)
         if not label and end < sent.end and doc[end].is_punct and not vague:
             label = elided  # "tuant les 8 assaillants et en capturant 2."
-        if not label:
+        if not label or _not_news(doc, sent, start, end, head, value, lang):
             return None
+        if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN":
+            return None  # "Mille Babords", "three Washington": a name, not a count
+    phrase = _phrase(doc, sent, start, end, head, label, kind, lang)
+    if not phrase:
+        return None  # a share of nothing, money for nothing: not worth a line
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
-                  first_token=start, last_token=end, phrase=_shown_phrase(doc, sent, end, label))
+                  first_token=start, last_token=end, phrase=phrase)
 
 
-COUNT_LINKS = {"de": " ", "d'": "", "d’": "", "of": " "}  # a link word and the space after it
+COUNT_LINKS = {"de", "d'", "d’", "des", "du", "of"}
+PHRASE_WORDS = 8  # the longest phrase the box shows
+BEFORE_WINDOW = 4  # verb and link words between a share and what it is a share of ("a atteint")
+MONEY_WINDOW = 5  # "la firme a versé 79 millions de dollars": who paid
+SMALL_MONEY = 10  # "$1": a price in passing, not a key figure
 
 
-def _shown_phrase(doc: Doc, sent: Span, end: int, label: str) -> str:
-    """What the site shows after the number, as the sentence says it: "de soldats" after "Des
-    centaines", "soldats" after "2 500", nothing after "12,5 %"."""
-    if label == "%":
+def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label: str, kind: str, lang: str) -> str:
+    """What the box shows after the number, taken from the sentence: the counted noun and its
+    complement ("soldats en Irak"), the verb's events and their target ("attaques contre les
+    troupes américaines"), what a percent is a share of ("des femmes", ": taux de chômage")."""
+    if head is None and kind == "count":
+        return label  # an elided noun or a verb's events
+    if kind == "count" and doc[head].lower_ in _data(lang).get("times_words", ()):
+        target = _passive_target(doc, sent, start, lang)
+        return f"{label} {target}" if target else label
+    if kind == "count":
+        return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
+    # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
+    if end < sent.end and doc[end].pos_ == "NOUN" and kind == "money":  # "$250 billion list of goods"
+        return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
+    if end < sent.end and doc[end].pos_ == "ADP":
+        after = _complement_end(doc, end, sent.end, lang)
+        if after > end + 1:
+            return _words(doc[end:after])
+    before = _noun_phrase_before(doc, sent, start, BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)
+    return f": {before}" if before else ""
+
+
+def _words(span: Span) -> str:
+    """A phrase of at most PHRASE_WORDS words, never ending on a link word."""
+    tokens = list(span)[:PHRASE_WORDS]
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") or tokens[-1].lower_ in COUNT_LINKS):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:
+    """Where the noun group from `at` ends: adjectives, nouns of a compound or a name, and up
+    to two complements ("d'autres pays", "en Irak", "against the troops")."""
+    complements, i = 0, at
+    while i < limit:
+        token = doc[i]
+        if token.pos_ in ("ADJ", "NOUN", "PROPN") and not token.is_punct and LABEL_WORD.match(token.text):
+            i += 1
+            continue
+        if token.pos_ == "ADP" and complements < 2 and token.lower_ not in _data(lang).get("not_complements", ()):
+            j = i + 1
+            while j < limit and doc[j].pos_ in ("DET", "ADJ") and not doc[j].is_punct:
+                j += 1
+            if j < limit and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in _months(lang) \
+                    and doc[j].lower_ not in _data(lang).get("time_nouns", ()):
+                complements, i = complements + 1, j + 1
+                continue
+        break
+    return i
+
+
+def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
+    """The noun group the quantity is said of ("Le taux de chômage des femmes a atteint 22 %"
+    -> "taux de chômage des femmes"): the nearest one before it in its clause."""
+    i = start - 1
+    while i >= max(sent.start, start - window) and not doc[i].is_punct and \
+            doc[i].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PART"):
+        i -= 1
+    if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") or not LABEL_WORD.match(doc[i].text):
+        return ""  # an adjective ends a group too: "l'Afrique subsaharienne a dépassé les 40 %"
+    last, first = i, i
+    while first - 1 >= sent.start and not doc[first - 1].is_punct and (
+            doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            or (doc[first - 1].pos_ in ("ADP", "DET") and first - 2 >= sent.start
+                and doc[first - 2].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET"))):
+        first -= 1
+    while first < last and doc[first].pos_ in ("ADP", "DET"):
+        first += 1
+    return _words(doc[max(first, last + 1 - 6):last + 1])
+
+
+def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
+    """'Les troupes américaines ... ont été attaquées 150 fois' -> 'contre les troupes
+    américaines': the subject of a passive verb is what the events were aimed at."""
+    link = _data(lang).get("passive_target")
+    verb = next((t for t in reversed(doc[max(sent.start, start - VERB_WINDOW):start]) if t.pos_ == "VERB"), None)
+    if not link or verb is None or "Part" not in verb.morph.get("VerbForm") or \
+            not any(t.lemma_ in ("être", "be") for t in doc[max(sent.start, verb.i - 2):verb.i]):
         return ""
-    if end >= sent.end or not doc[end - 1].whitespace_:
-        return label
-    at, link = end, ""
-    if at + 1 < sent.end and COUNT_LINKS.get(doc[at].lower_) == doc[at].whitespace_:
-        at, link = at + 1, doc[at].text_with_ws
-    offset = doc[at].idx - sent.start_char
-    return link + label if sent.text[offset:offset + len(label)].lower() == label.lower() else label
+    subject = next((t for t in doc[sent.start:verb.i] if t.pos_ == "NOUN"), None)
+    if subject is None:
+        return ""
+    determiner = doc[subject.i - 1].text_with_ws.lower() if subject.i > sent.start and doc[subject.i - 1].pos_ == "DET" else ""
+    group = doc[subject.i:subject.i + 1]
+    if subject.i + 1 < verb.i and doc[subject.i + 1].pos_ == "ADJ":
+        group = doc[subject.i:subject.i + 2]
+    return f"{link} {determiner}{group.text}"
+
+
+def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
+    """(end, phrase) of an age: "un conducteur de 15 ans", "le conducteur, âgé de 15 ans" ->
+    ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "a man aged 45" -> ": age of the man"."""
+    data = _data(lang).get("ages")
+    if not data:
+        return None
+    for compound in data.get("compounds", ()):  # "a 15-year-old driver", "the driver, 15 years old"
+        after = end + len(compound)
+        if [t.lower_ for t in doc[end:after]] == compound:
+            noun_end = _complement_end(doc, after, min(sent.end, after + 4), lang)
+            if noun_end > after and doc[after].pos_ in ("NOUN", "PROPN"):
+                return after, _words(doc[after:noun_end])
+            person = _person_before(doc, sent, start - (1 if start > sent.start and doc[start - 1].pos_ == "DET" else 0))
+            return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
+    unit = end < sent.end and doc[end].lower_ in data["units"]
+    before = doc[start - 1].lower_ if start > sent.start else ""
+    if before in data.get("aged", ()):  # "a man aged 45"
+        person_at = start - 2
+    elif unit and before in data.get("links", ()):
+        person_at = start - 2
+        if person_at >= sent.start and doc[person_at].lower_ in data.get("aged_before_link", ()):
+            person_at -= 1  # "âgé de"
+    else:
+        return None
+    person = _person_before(doc, sent, person_at + 1)
+    return (end + (1 if unit else 0), ": " + _of_noun(person, data, lang)) if person is not None else None
+
+
+def _person_before(doc: Doc, sent: Span, at: int) -> Token | None:
+    """The noun right before `at` (a comma between allowed): whose age it is."""
+    i = at - 1
+    while i >= sent.start and doc[i].is_punct:
+        i -= 1
+    return doc[i] if i >= sent.start and doc[i].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[i].text) else None
+
+
+def _of_noun(noun: Token, data: dict, lang: str) -> str:
+    """'âge du conducteur', 'âge de la conductrice', 'âge de l'élève', 'âge des victimes';
+    'age of the man'."""
+    if noun.pos_ == "PROPN":
+        return f"{data['age']} {'de' if lang == 'fr' else 'of'} {noun.text}"
+    word = noun.lower_
+    if lang != "fr":
+        return f"{data['age']} of the {word}"
+    if "Plur" in noun.morph.get("Number"):
+        return f"{data['age']} des {word}"
+    if word[:1] in "aeiouyéèêàâîôûh":
+        return f"{data['age']} de l'{word}"
+    return f"{data['age']} {'de la' if 'Fem' in noun.morph.get('Gender') else 'du'} {word}"
+
+
+def _not_news(doc: Doc, sent: Span, start: int, end: int, head: int | None, value: float, lang: str) -> bool:
+    """Counts an editor leaves out: attributions ("selon trois sources", "four people familiar
+    with"), phone numbers ("911 calls"), list numbers ("1. Le premier…")."""
+    data = _data(lang)
+    if head is not None:
+        after = " ".join(t.lower_ for t in doc[head + 1:head + 3])
+        if doc[head].lower_ in data.get("attribution_labels", ()) or \
+                any(after.startswith(w) for w in data.get("attribution_after", ())):
+            return True
+    near = {t.lower_ for t in doc[max(sent.start, start - 2):min(sent.end, end + 2)]}
+    if value in data.get("phone_numbers", ()) and near & set(data.get("phone_words", ())):
+        return True
+    return start == sent.start and end < sent.end and doc[end].text in (".", ")")
 
 
 def _phrase_at(doc: Doc, at: int, limit: int, table: dict):
@@ -302,49 +467,77 @@ def _qualifier_after(doc: Doc, sent: Span, end: int, data: dict) -> str | None:
     return None
 
 
-def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> str:
-    """The noun the quantity counts; for 'N fois/times', the noun of the counted verb."""
+def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str, int | None]:
+    """The noun the quantity counts and its token; for 'N fois/times', the noun of the counted
+    verb. In a compound or a name the last noun counts ("two prison officers")."""
     following = [t for t in doc[end:min(sent.end, end + LABEL_WINDOW)]]
     if following and following[0].lower_ in data.get("times_words", ()):
         verbs = data.get("verb_nouns", {})
         for token in reversed(doc[max(sent.start, start - VERB_WINDOW):start]):
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-                return verbs[token.lemma_.lower()]
-        return following[0].lower_
-    fallback = ""
+                return verbs[token.lemma_.lower()], following[0].i
+        return following[0].lower_, following[0].i
+    fallback: tuple[str, int | None] = ("", None)
     for token in following:
         if token.lower_ in ("de", "d'", "d’", "des", "of"):
             continue
-        if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text):
-            return token.text if token.pos_ == "PROPN" else token.lower_
-        if token.pos_ in ("ADJ", "VERB") and LABEL_WORD.match(token.text):
-            fallback = fallback or token.lower_  # "80 blessées": an adjective used as a noun
+        if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text) and len(token.text) > 1:
+            last = token
+            while last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("NOUN", "PROPN") \
+                    and LABEL_WORD.match(doc[last.i + 1].text) and (last.pos_ == "PROPN" or doc[last.i + 1].pos_ == "NOUN"):
+                last = doc[last.i + 1]
+            if last.pos_ == "PROPN":  # "30 Rohingyas" counts people; "30 Boeing" names a maker
+                plural = last.i == token.i and "Plur" in token.morph.get("Number")
+                return (token.text, token.i) if plural else ("", None)
+            return last.lower_, last.i
+        if token.pos_ == "ADJ" and LABEL_WORD.match(token.text):
+            fallback = fallback if fallback[0] else (token.lower_, token.i)  # "80 blessées": an adjective used as a noun
+            continue
+        if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+                and LABEL_WORD.match(token.text):
+            fallback = fallback if fallback[0] else (token.lower_, token.i)
             continue
         break
     return fallback
 
 
+MAX_FIGURES = 8  # the box is a compact list
+SMALL_WORD_NUMBER = 3  # "deux visions", "three times": words that count what no editor picks
+
+
 def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> list[Figure]:
-    """The story's numbers first: what they count (people, casualties, troops, money, events),
-    where they stand (headline, lead), their size; the same fact once."""
+    """The figures an editor would pick, best first: the headline's and the lead's first, then
+    what they count (people, casualties, troops, money, events) and their size; the same fact
+    once (the better phrase kept), vague quantities only when nothing better exists, at most
+    MAX_FIGURES."""
     data = _data(lang)
     salient, minor = set(data.get("salient_labels", ())), set(data.get("minor_labels", ()))
+    generic = set(data.get("generic_labels", ()))
 
     def salience(f: Figure) -> float:
         score = 3.0 if f.label in salient else -1.0 if f.label in minor else 1.0
-        score += 2.0 if f.start < title_end else 1.0 if f.start < lead_end else 0.0
+        score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
         score += 0.3 * math.log10(max(f.value, 1.0))
-        score += {"money": 1.0, "percent": 0.5}.get(f.kind, 0.0)
+        score += {"money": 1.0, "percent": 0.5, "age": 0.5}.get(f.kind, 0.0)
+        score += min(len(f.phrase.split()), 4) * 0.15  # a phrase that says where and of what
         return score - (1.5 if f.vague else 0.0) - (0.5 if f.qualifier == ">" and f.display[:1].isalpha() else 0.0)
 
-    ordered = sorted(figures, key=lambda f: (-salience(f), f.start))
-    seen, kept = set(), []
-    for figure in ordered:
-        key = (round(figure.value, 6), figure.label)
-        if key not in seen:
-            seen.add(key)
+    def trivial(f: Figure) -> bool:  # "deux visions", "trois mois" in the body
+        return (f.kind == "count" and f.display[:1].isalpha() and not f.vague and f.value <= SMALL_WORD_NUMBER
+                and f.label not in salient and f.start >= lead_end)
+
+    kept: list[Figure] = []
+    for figure in sorted(figures, key=lambda f: (-salience(f), f.start)):
+        same = [k for k in kept if round(k.value, 6) == round(figure.value, 6) and k.kind == figure.kind]
+        vaguer = [k for k in same if k.label in generic and figure.label not in generic]
+        if vaguer:  # "two men" beside "Two loggers": one fact, the precise phrase kept
+            kept[kept.index(vaguer[0])] = figure
+        elif not any(k.label == figure.label or figure.label in generic for k in same):
             kept.append(figure)
-    return kept
+    kept = [f for f in kept if not trivial(f) and not (f.kind == "money" and f.value < SMALL_MONEY)]
+    if any(not f.vague for f in kept):
+        kept = [f for f in kept if not f.vague]
+    return kept[:MAX_FIGURES]
 
 
 def key_figures_of(doc: Doc, lang: str, title_end: int, lead_end: int) -> tuple[KeyFigure, ...]:

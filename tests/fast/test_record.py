@@ -13,14 +13,19 @@ def test_every_demo_file_is_a_record_with_figure_phrases():
         meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
         assert metadata_problems(meta) == [], path
         figures, _ = read_key_figures(meta["key_figures"])
-        assert all(f.phrase == "" if f.label == "%" else f.phrase.endswith(f.label) for f in figures), path
+        assert len(figures) <= 8, path  # the box is a compact list
+        for f in figures:  # a short phrase that says what it counts, never the unit twice
+            assert f.phrase and len(f.phrase.split()) <= 12, (path, f)
+            assert not (f.label in f.display and f.phrase.split()[-1:] == [f.label]), (path, f)
 
 
 def test_the_seed_stores_what_the_box_shows():
     path = PROJECT / "content" / "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md"
     meta, _body = read_front_matter(path.read_text("utf-8"), str(path))
     shown = [(f.qualifier, f.display, f.phrase) for f in read_key_figures(meta["key_figures"])[0]][:3]
-    assert shown == [(None, "2 500", "soldats"), ("~", "150", "attaques"), (">", "Des centaines", "de soldats")]
+    assert shown == [(None, "2 500", "soldats en Irak"), ("~", "150", "attaques contre les troupes américaines"),
+                     (">", "Des centaines", "de soldats d'autres pays")]
+    assert all("sources" not in f["label"] for f in meta["key_figures"])  # attribution counts are not news
 
 
 def test_bad_items_are_named_and_the_good_ones_kept():

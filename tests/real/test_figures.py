@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.enrich.figures import decimal_mark, find_figures, parse_digits
+from briefing.enrich.figures import decimal_mark, find_figures, parse_digits, rank
 from briefing.enrich.nlp import pipeline
 
 
@@ -34,8 +34,7 @@ def test_the_article_decides_the_decimal_mark():
     ("Les troupes ont été attaquées environ 150 fois.", [("~", 150, "150", "attaques")]),
     ("Des centaines de soldats sont en Irak.", [(">", 100, "Des centaines", "soldats")]),
     ("Une trentaine de manifestants sont venus.", [("~", 30, "Une trentaine", "manifestants")]),
-    ("ont déclaré quatre sources.", [(None, 4, "quatre", "sources")]),
-    ("Il a reçu plus de 3 millions d'euros.", [(">", 3_000_000, "3 millions d'euros", "euros")]),
+    ("La commune a reçu plus de 3 millions d'euros.", [(">", 3_000_000, "3 millions d'euros", "euros")]),
     ("Un budget de 1,5 milliard de dollars.", [(None, 1_500_000_000, "1,5 milliard de dollars", "dollars")]),
     ("Le taux est passé à 12,5 % en 2019.", [(None, 12.5, "12,5 %", "%")]),
     ("au moins 28 personnes mortes et plus que 80 blessées", [(">", 28, "28", "personnes"), (">", 80, "80", "blessées")]),
@@ -54,6 +53,8 @@ def test_french_quantities(text, expected):
     "Le groupe s'était emparé en 2014 de grands territoires.",  # a year, then "de" + noun
     "La COVID-19 est revenue.",  # part of a name
     "Il a écrit une lettre au ministre.",  # "une" is an article
+    "ont déclaré quatre sources.",  # who said it, not what happened
+    "Pour signaler un accident, appelez le 15 ou le 112.",  # emergency numbers
 ])
 def test_french_non_quantities(text):
     assert figures("fr", text) == []
@@ -62,7 +63,7 @@ def test_french_non_quantities(text):
 @pytest.mark.parametrize("text, expected", [
     ("More than 1,200 people were killed.", [(">", 1200, "1,200", "people")]),
     ("About a dozen protesters gathered.", [("~", 12, "a dozen", "protesters")]),
-    ("It cost $1.2 billion.", [(None, 1_200_000_000, "$1.2 billion", "dollars")]),
+    ("The bridge cost $1.2 billion.", [(None, 1_200_000_000, "$1.2 billion", "dollars")]),
     ("A total of 6,000 surgical masks have been lost.", [(None, 6000, "6,000", "masks")]),
     ("Dozens of people were arrested.", [(">", 12, "Dozens", "people")]),
     ("The troops were attacked about 150 times.", [("~", 150, "150", "attacks")]),
@@ -75,8 +76,55 @@ def test_english_quantities(text, expected):
 
 @pytest.mark.parametrize("text", [
     "On March 5, 2023 at 10:30 a.m. it happened.",
-    "A 15-year-old driver was killed.",
     "See page 12 of the report.",
+    "Four people familiar with the matter said so.",  # an attribution count
+    "Police received 911 calls about it.",  # a phone number
+    "The Boeing 737 was delivered late.",  # part of a name
 ])
 def test_english_non_quantities(text):
     assert figures("en", text) == []
+
+
+def phrases(lang: str, text: str, title_end: int = 0):
+    """The box of a text whose first sentence is its lead."""
+    doc = pipeline(lang)(text)
+    lead_end = next(doc.sents).end_char
+    return [(f.qualifier, f.display, f.phrase) for f in rank(find_figures(doc, lang), title_end, lead_end, lang)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the counted noun and its complement, as the sentence says it
+    ("fr", "Les États-Unis ont 2 500 soldats en Irak, qui conseillent les forces locales.",
+     [(None, "2 500", "soldats en Irak")]),
+    ("fr", "Des centaines de soldats d'autres pays, principalement européens, sont en Irak.",
+     [(">", "Des centaines", "de soldats d'autres pays")]),
+    # a verb's events and what they were aimed at
+    ("fr", "Les troupes américaines en Irak ont été attaquées environ 150 fois par des militants.",
+     [("~", "150", "attaques contre les troupes américaines")]),
+    # a percent gets what it is a share of
+    ("fr", "Le taux de chômage des femmes a atteint 22 % en mars.", [(None, "22 %", ": taux de chômage des femmes")]),
+    ("en", "About 0.4 percent of the total U.S. population uses it.", [("~", "0.4 percent", "of the total U.S. population")]),
+    # ages
+    ("fr", "Le conducteur, âgé de 15 ans, a été arrêté.", [(None, "15 ans", ": âge du conducteur")]),
+    ("en", "A 15-year-old driver was killed.", [(None, "15-year-old", "driver")]),
+    # money never says its unit twice
+    ("fr", "Un plan de 1,5 milliard d'euros pour la recherche.", [(None, "1,5 milliard d'euros", "pour la recherche")]),
+    # one fact once: "two men" is the "Two loggers" of the headline
+    ("en", "Two loggers drowned. The two men were found in the river.", [(None, "Two", "loggers")]),
+    # a compound counts its last noun
+    ("en", "Two prison officers were hurt.", [(None, "Two", "prison officers")]),
+])
+def test_phrases_an_editor_would_print(lang, text, expected):
+    assert phrases(lang, text) == expected
+
+
+def test_vague_counts_only_when_nothing_better_exists():
+    assert phrases("fr", "Les pourparlers dureront plusieurs mois.") == [(">", "plusieurs", "mois")]
+    assert phrases("fr", "Les pourparlers dureront plusieurs mois. Il y a 2 500 soldats en Irak.") == \
+        [(None, "2 500", "soldats en Irak")]
+
+
+def test_at_most_eight_figures_with_the_headlines_first():
+    text = "Un séisme fait 12 morts\n\n" + " ".join(f"Il y a {n} 000 habitants dans la ville {n}." for n in range(2, 14))
+    found = phrases("fr", text, title_end=len("Un séisme fait 12 morts"))
+    assert len(found) == 8 and found[0] == (None, "12", "morts")

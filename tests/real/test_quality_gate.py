@@ -51,3 +51,19 @@ def test_our_rules_beat_the_raw_models(entity_figures):
     for corpus in ("fenec", "hipe_fr", "conll_en"):
         result = entity_figures[corpus]
         assert result["briefing"]["all"]["f1"] > result["raw"]["all"]["f1"], corpus
+
+
+@pytest.fixture(scope="module")
+def editorial():
+    from evaluation.editorial import evaluate
+
+    return evaluate()[0]
+
+
+@pytest.mark.parametrize("name", ["entity_precision", "core_recall", "figure_recall", "figure_precision", "headline"])
+def test_what_a_reader_sees_is_above_its_floor_on_held_out_pages(editorial, name):
+    """The sidebar and the box on the gold set's held-out third (pages no rule was tuned on)."""
+    from evaluation.editorial import FLOORS
+
+    assert editorial["held"]["articles"] == 13 and editorial["tune"]["articles"] == 23
+    assert editorial["held"][name] >= FLOORS[name], f"{name} = {editorial['held'][name]}, floor {FLOORS[name]}"

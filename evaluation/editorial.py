@@ -1,0 +1,164 @@
+"""What a reader sees in the sidebar and the box, against an editor's gold set.
+
+    python -m evaluation.editorial [--json]
+
+On evaluation/gold/editorial.yaml (36 corpus articles, 18 French and 18 English, a third of
+each held out), each page goes through the ingest path (`build_articles`: extraction, then
+spaCy) and is scored as a reader meets it:
+- headline exactness: the record's title is the headline the publication prints;
+- entity precision (per article, averaged): the listed entities that are a real referent of
+  the article with the right type (a gold `core` or `other` entity, matched by any of its
+  names);
+- core-entity recall: the gold `core` entities the sidebar lists, with the right type;
+- figure recall in the top six: the gold picks (their first six) found among the box's first
+  six figures (same value);
+- top-six figure precision: the box's first six figures that are a gold pick or another
+  genuine quantity of the gold.
+Every figure is reported for the tuning part, the held-out part, and both.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefing.config import IngestOptions
+from briefing.ingest import build_articles
+from briefing.record import Article
+from evaluation.corpus import CORPUS, exit_status
+
+GOLD = Path(__file__).resolve().parent / "gold" / "editorial.yaml"
+TOP = 6
+# Floors in CI (tests/real/test_quality_gate.py), a little under what this version measures on
+# the held-out part, which is small (6 French and 7 English articles): read them as noisy. The
+# issue's goals (entity precision 0.9, core recall 0.95, figure recall 0.8, figure precision
+# 0.85) are not all reached yet; the README's quality table says where we stand.
+FLOORS = {"entity_precision": 0.60, "core_recall": 0.75, "figure_recall": 0.65, "figure_precision": 0.80,
+          "headline": 0.95}
+
+
+def gold_available() -> bool:
+    return GOLD.is_file() and CORPUS.is_dir()
+
+
+def names_key(name: str) -> str:
+    """A name as compared: case, accents, apostrophes and dashes aside."""
+    text = unicodedata.normalize("NFKD", name.casefold().replace("’", "'").replace("‑", "-"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+@dataclass
+class Scores:
+    headline: list[bool]
+    entity_precision: list[float]
+    core_found: int = 0
+    core_total: int = 0
+    figure_found: int = 0
+    figure_total: int = 0
+    figure_good: int = 0
+    figure_shown: int = 0
+
+    def summary(self) -> dict[str, float]:
+        ratio = lambda a, b: round(a / b, 3) if b else 1.0  # noqa: E731
+        return {"articles": len(self.headline),
+                "headline": ratio(sum(self.headline), len(self.headline)),
+                "entity_precision": ratio(sum(self.entity_precision), len(self.entity_precision)),
+                "core_recall": ratio(self.core_found, self.core_total),
+                "figure_recall": ratio(self.figure_found, self.figure_total),
+                "figure_precision": ratio(self.figure_good, self.figure_shown)}
+
+
+def _names(entity: dict) -> set[str]:
+    return {names_key(n) for n in [entity["name"], *(entity.get("aliases") or [])]}
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= max(abs(b) * 0.01, 1e-9)
+
+
+def score(article: Article, gold: dict, scores: Scores, mistakes: list[str]) -> None:
+    """Add one article's figures to `scores`; name what went wrong in `mistakes`."""
+    scores.headline.append(names_key(article.title) == names_key(gold["title"]))
+    if not scores.headline[-1]:
+        mistakes.append(f"title {article.title!r} != {gold['title']!r}")
+    entities = gold.get("entities") or {}
+    real = [(e["type"], _names(e)) for e in (entities.get("core") or []) + (entities.get("other") or [])]
+    listed = [(e.type, {names_key(n) for n in (e.name, *e.aliases)}) for e in article.entities]
+    good = [any(kind == k and names & gold_names for k, gold_names in real) for kind, names in listed]
+    scores.entity_precision.append(sum(good) / len(good) if good else 1.0)
+    mistakes += [f"entity not a referent: {e.name} ({e.type})" for e, ok in zip(article.entities, good) if not ok]
+    for core in entities.get("core") or []:
+        scores.core_total += 1
+        if any(kind == core["type"] and names & _names(core) for kind, names in listed):
+            scores.core_found += 1
+        else:
+            mistakes.append(f"core entity missing: {core['name']} ({core['type']})")
+    figures = gold.get("figures") or {}
+    picks, others = figures.get("picks") or [], figures.get("other") or []
+    shown = article.key_figures[:TOP]
+    for pick in picks[:TOP]:
+        scores.figure_total += 1
+        if any(_same_value(f.value, pick["value"]) for f in shown):
+            scores.figure_found += 1
+        else:
+            mistakes.append(f"figure missing: {pick['display']} {pick['phrase']}")
+    for f in shown:
+        scores.figure_shown += 1
+        if any(_same_value(f.value, g["value"]) for g in picks + others):
+            scores.figure_good += 1
+        else:
+            mistakes.append(f"figure not picked: {f.display} {f.phrase}")
+
+
+def evaluate() -> tuple[dict[str, dict[str, float]], dict[str, list[str]]]:
+    gold = yaml.safe_load(GOLD.read_text("utf-8"))
+    parts = {"tune": Scores([], []), "held": Scores([], []), "all": Scores([], [])}
+    mistakes: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for item in gold:
+            source = CORPUS / item["file"]
+            data = gzip.decompress(source.read_bytes()) if source.suffix == ".gz" else source.read_bytes()
+            path = Path(tmp) / f"{item['id']}.html"
+            path.write_bytes(data)
+            paths.append(path)
+        by_id = {item["id"]: item for item in gold}
+        for path, article in build_articles(paths, IngestOptions()):
+            item = by_id[path.stem]
+            if not isinstance(article, Article):
+                mistakes[item["id"]] = [f"failed: {article}"]
+                continue
+            found: list[str] = []
+            for part in (item["split"], "all"):
+                score(article, item, parts[part], found if part == "all" else [])
+            mistakes[item["id"]] = found
+    return {name: scores.summary() for name, scores in parts.items()}, mistakes
+
+
+def main(argv: list[str]) -> int:
+    if not gold_available():
+        print(f"no corpus at {CORPUS}: nothing to evaluate")
+        return 0
+    results, mistakes = evaluate()
+    if "--json" in argv:
+        print(json.dumps({"results": results, "mistakes": mistakes}, ensure_ascii=False, indent=1))
+    else:
+        if "--mistakes" in argv:
+            for ident, found in mistakes.items():
+                for line in found:
+                    print(f"{ident}: {line}")
+        for part, summary in results.items():
+            print(f"{part:5}", "  ".join(f"{k} {v}" for k, v in summary.items()))
+    held = results["held"]
+    return exit_status([f"{k} {held[k]} < {floor}" for k, floor in FLOORS.items() if held[k] < floor])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
