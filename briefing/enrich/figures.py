@@ -140,8 +140,9 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     if before in _reference_words(lang):
         return True
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
-            and doc[span.start - 1].text[:1].isupper():
-        return True  # "Boeing 737", "Paris 2024": part of a name
+            and doc[span.start - 1].text[:1].isupper() and not (
+                span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):
+        return True  # "Boeing 737", "Paris 2024": part of a name ("Aclasta 2 semaines" counts weeks)
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
@@ -258,9 +259,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             return None
         if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN":
             return None  # "Mille Babords", "three Washington": a name, not a count
-    phrase = _phrase(doc, sent, start, end, head, label, kind, lang)
-    if not phrase:
-        return None  # a share of nothing, money for nothing: not worth a line
+    phrase = _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
                   first_token=start, last_token=end, phrase=phrase)
@@ -487,7 +486,7 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
                     and LABEL_WORD.match(doc[last.i + 1].text) and (last.pos_ == "PROPN" or doc[last.i + 1].pos_ == "NOUN"):
                 last = doc[last.i + 1]
             if last.pos_ == "PROPN":  # "30 Rohingyas" counts people; "30 Boeing" names a maker
-                plural = last.i == token.i and "Plur" in token.morph.get("Number")
+                plural = last.i == token.i and ("Plur" in token.morph.get("Number") or token.text[:1].islower())
                 return (token.text, token.i) if plural else ("", None)
             return last.lower_, last.i
         if token.pos_ == "ADJ" and LABEL_WORD.match(token.text):
@@ -508,8 +507,8 @@ SMALL_WORD_NUMBER = 3  # "deux visions", "three times": words that count what no
 def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> list[Figure]:
     """The figures an editor would pick, best first: the headline's and the lead's first, then
     what they count (people, casualties, troops, money, events) and their size; the same fact
-    once (the better phrase kept), vague quantities only when nothing better exists, at most
-    MAX_FIGURES."""
+    once (the better phrase kept), vague quantities only when nothing better exists, nothing
+    without a phrase (a share of nothing, money for nothing), at most MAX_FIGURES."""
     data = _data(lang)
     salient, minor = set(data.get("salient_labels", ())), set(data.get("minor_labels", ()))
     generic = set(data.get("generic_labels", ()))
@@ -534,7 +533,7 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
             kept[kept.index(vaguer[0])] = figure
         elif not any(k.label == figure.label or figure.label in generic for k in same):
             kept.append(figure)
-    kept = [f for f in kept if not trivial(f) and not (f.kind == "money" and f.value < SMALL_MONEY)]
+    kept = [f for f in kept if f.phrase and not trivial(f) and not (f.kind == "money" and f.value < SMALL_MONEY)]
     if any(not f.vague for f in kept):
         kept = [f for f in kept if not f.vague]
     return kept[:MAX_FIGURES]
