@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from briefing.record import ENTITY_TYPES
 from briefing.text import reading_order
 
+from .identity import unify
+
 COMPANIONS = 8  # entities listed as "often named with" on an entity page
 
 
@@ -32,6 +34,7 @@ def index_entities(generator) -> None:
     """Receiver of `article_generator_finalized`: `briefing_entity_pages` (slug -> EntityPage)
     and `briefing_entities_by_type` (most named first) in the context."""
     settings = generator.settings
+    unify(generator.articles, settings)  # one referent, one page: before anything reads the links
     url_pattern, save_pattern = settings["BRIEFING_ENTITY_URL"], settings["BRIEFING_ENTITY_SAVE_AS"]
     pages: dict[str, EntityPage] = {}
     for article in generator.articles:

@@ -29,6 +29,7 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_RELATED_ARTICLES": 3,  # how many related articles an article lists
     "BRIEFING_SIDEBAR_FIGURES": 6,  # how many key figures an article shows
     "BRIEFING_NAV_CATEGORIES": 8,  # how many categories (the biggest) the header lists
+    "BRIEFING_ALIASES": "aliases.yaml",  # the editor's names of one referent, beside the content folder
     "BRIEFING_ENTITY_URL": "entities/{slug}/",
     "BRIEFING_ENTITY_SAVE_AS": "entities/{slug}/index.html",
     "BRIEFING_ENTITIES_URL": "entities/",

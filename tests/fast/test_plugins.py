@@ -141,3 +141,34 @@ def test_lists_sort_as_a_reader_of_the_language_expects(tmp_path: Path):
     assert [c.name for c in generator.context["briefing_nav_categories"]] == ["Culture", "Économie", "Santé"]
     people = [p.name for p in generator.context["briefing_entities_by_type"]["person"]]
     assert people == ["Élisabeth Borne", "Emmanuel Macron", "Fabien Roussel"]
+
+
+def test_one_referent_one_page_site_wide(tmp_path: Path):
+    """"Trump", "Mr. Trump", "President Trump", "Donald J. Trump": one page; a bare surname two
+    people of the site share ("Meadows") joins neither."""
+    generator = generate("identity", tmp_path)
+    pages = generator.context["briefing_entity_pages"]
+    assert sorted(pages) == ["ben-sasse", "debbie-meadows", "donald-trump", "mark-meadows", "meadows"]
+    assert [a.slug for a in pages["donald-trump"].articles] == ["c", "b", "a"]
+    assert {"Trump", "Mr. Trump", "President Trump", "Donald J. Trump"} <= set(pages["donald-trump"].aliases)
+    assert [a.slug for a in pages["ben-sasse"].articles] == ["b", "a"]
+    article = by_slug(generator)["b"]  # its sidebar names the site's referent, with its own mentions
+    assert [(link.name, link.mentions, link.url) for link in article.briefing_entities["person"]] == [
+        ("Donald Trump", 4, "entities/donald-trump/"), ("Ben Sasse", 2, "entities/ben-sasse/")]
+
+
+def test_the_editors_aliases_file_joins_and_separates(tmp_path: Path):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- name: Debbie Meadows\n  type: person\n  aliases: [Meadows]\n"
+                       "- name: Sasse\n  type: person\n  alone: true\n", "utf-8")
+    pages = generate("identity", tmp_path / "out", BRIEFING_ALIASES=str(aliases)).context["briefing_entity_pages"]
+    assert sorted(pages) == ["ben-sasse", "debbie-meadows", "donald-trump", "mark-meadows", "sasse"]
+    assert [a.slug for a in pages["debbie-meadows"].articles] == ["e", "d"]
+
+
+def test_an_unreadable_aliases_file_is_one_warning(tmp_path: Path, caplog):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- name: [unclosed\n", "utf-8")
+    pages = generate("identity", tmp_path / "out", BRIEFING_ALIASES=str(aliases)).context["briefing_entity_pages"]
+    assert "donald-trump" in pages
+    assert any("aliases.yaml: not read" in r.getMessage() for r in caplog.records)
