@@ -33,6 +33,11 @@ FLOORS = {
     "dump_without": 0.90,
     "html_title": 0.88,  # headlines: tuned on half the titled pages, held out on the other (see TUNING)
     "dump_title": 0.70,
+    # the dump BeautifulSoup's get_text("\n\n") saves (a tag splits every sentence it is in):
+    # re-joined since issue 13 (75.8 % of "with" before); the issue's goal is 0.95 / 0.90
+    "tags_with": 0.90,
+    "tags_without": 0.88,
+    "tags_title": 0.62,
 }
 # Headline choice (briefing/extract/headline.py, dump.find_title) was tuned on the titled pages at
 # even positions of the corpus index; those at odd positions are held out and reported apart.

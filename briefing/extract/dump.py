@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.extract.dates import date_in_text
 from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
@@ -57,6 +58,46 @@ def split_units(text: str) -> list[str]:
         else:
             units.extend(lines)
     return units
+
+
+CONTINUES = re.compile(r"^(?:[a-zà-ÿ]|[,.;:!?)\]»”…%])")  # a block that goes on with its sentence
+FRAGMENT_WORDS = 8  # a link or an <em> cut out of a sentence is this short at most
+
+
+def rejoin(units: list[str], lang: str) -> list[str]:
+    """The sentences a tag-split dump (`get_text("\\n\\n")`) cut at every inline tag, joined
+    again: a block that does not end a sentence goes on with the next one when that one
+    continues it (lower case, punctuation), or with a short block (the link text) and the one
+    after it when that one continues ("… l'administration de" + "Valérie Plante" + "a décidé …").
+    A chain is kept only when it makes a sentence of prose: menus, bylines ("by Bob Yirka")
+    and dates under a headline stay apart."""
+    bylines = words("byline_words", lang)
+    joined: list[str] = []
+    i = 0
+    while i < len(units):
+        current, end = units[i], i + 1
+        while end < len(units) and not SENTENCE_END.search(current):
+            if CONTINUES.match(units[end]) and units[end].split(" ", 1)[0].lower() not in bylines:
+                current, end = _glue(current, units[end]), end + 1
+            elif (end + 1 < len(units) and len(WORD.findall(units[end])) <= FRAGMENT_WORDS
+                  and not SENTENCE_END.search(units[end]) and CONTINUES.match(units[end + 1])):
+                current, end = _glue(_glue(current, units[end]), units[end + 1]), end + 2
+            else:
+                break
+        if end > i + 1 and SENTENCE_END.search(current) and len(WORD.findall(current)) >= MIN_PROSE_WORDS:
+            joined.append(current)
+            i = end
+        else:
+            joined.append(units[i])
+            i += 1
+    return joined
+
+
+def _glue(left: str, right: str) -> str:
+    """Two pieces of one sentence: no space before closing punctuation or after an apostrophe."""
+    if re.match(r"^[,.;:!?)\]»”…%]", right) and not right.startswith("»") or left.endswith(("'", "’", "(", "«\u00a0")):
+        return left + right
+    return left + " " + right
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -111,7 +152,7 @@ def best_span(scores: list[int]) -> tuple[int, int]:
 
 
 def clean_text_dump(text: str, lang: str) -> CleanedText:
-    units = split_units(text)
+    units = rejoin(split_units(text), lang)
     stop = stopwords(lang)
     prose = [prose_words(u, stop) for u in units]
     paragraph_sizes = sorted(n for n in prose if n) or [MIN_PROSE_WORDS]
@@ -131,9 +172,32 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     found = find_title(header, units[start:end], stop)
     title_at, title = found if found is not None else (None, None)
     category = find_section(header[:title_at] if title_at is not None else header)
+    byline = _byline_after_lead(units[start:end], prose[start:end], lang)
+    if byline:  # "Jeanne Corriveau", "19 février 2020", "Montréal" under the standfirst
+        header = header + units[start + 1:start + 1 + byline]
+        units = units[:start + 1] + units[start + 1 + byline:]
+        prose = prose[:start + 1] + prose[start + 1 + byline:]
+        end -= byline
     story = drop_inner_boxes(units[start:end], prose[start:end])
     return CleanedText(title=title, category=category,
                        paragraphs=dedupe(drop_teaser(story), title), header=header)
+
+
+BYLINE_LINES = 6  # author, date, place, "Auteur", "Date"…: the short lines under a standfirst
+BYLINE_WORDS = 8
+
+
+def _byline_after_lead(story: list[str], prose: list[int], lang: str) -> int:
+    """How many short lines (a byline, a date, a place) stand between the story's first block
+    and its second prose block, when one of them is a date: they belong to the header, where
+    dates and bylines are read."""
+    count = 0
+    while 1 + count < len(story) and not prose[1 + count] and count < BYLINE_LINES \
+            and len(WORD.findall(story[1 + count])) <= BYLINE_WORDS:
+        count += 1
+    lines = story[1:1 + count]
+    dated = date_in_text(lines, lang) is not None
+    return count if dated and prose and prose[0] and 1 + count < len(story) and prose[1 + count] else 0
 
 
 def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:

@@ -82,3 +82,39 @@ def test_every_paragraph_once():
     dump = "\n\n".join(["Un titre qui se répète ici", LEAD, SECOND, LEAD, "Un titre qui se répète ici"])
     cleaned = clean_text_dump(dump, "fr")
     assert cleaned.paragraphs == [LEAD, SECOND]
+
+
+def test_a_tag_split_dump_gets_its_sentences_back():
+    """BeautifulSoup's get_text("\\n\\n") cuts a sentence at every link (Le Devoir, corpus)."""
+    from briefing.extract.dump import rejoin
+
+    units = ["En raison du taux élevé de délinquance chez les utilisateurs, l’administration de", "Valérie Plante",
+             "a décidé de ne pas autoriser ces véhicules dans les rues de la ville en 2020.",
+             "Selon le", "rapport", ", la Ville a dressé le bilan du projet-pilote mené l’an dernier."]
+    assert rejoin(units, "fr") == [
+        "En raison du taux élevé de délinquance chez les utilisateurs, l’administration de Valérie Plante a décidé "
+        "de ne pas autoriser ces véhicules dans les rues de la ville en 2020.",
+        "Selon le rapport, la Ville a dressé le bilan du projet-pilote mené l’an dernier."]
+
+
+def test_menus_bylines_and_dates_are_not_glued_to_a_headline():
+    from briefing.extract.dump import rejoin
+
+    units = ["Flint flake tool adds to evidence of Neanderthal complex thinking", "by Bob Yirka , Phys.org",
+             "Décisions de l’AG du mardi 10 septembre", "mercredi 11 septembre 2019",
+             "Emmanuel Macron", "Vos réactions (11)", "envoyer par mail"]
+    assert rejoin(units, "en") == units
+
+
+def test_a_byline_under_the_standfirst_goes_to_the_header():
+    from briefing.extract.dump import clean_text_dump
+
+    lead = ("Les entreprises de trottinettes et de vélos en libre-service sans ancrage ont enregistré 365 000 "
+            "déplacements entre le 21 juin et le 15 novembre 2019, dont 61 % en trottinettes.")
+    body = ["C’est ce qu’a annoncé Éric Alan Caldwell, responsable de la mobilité au comité exécutif, mercredi matin.",
+            "Le bilan du projet-pilote mené l’an dernier fait état d’un taux important de délinquance chez les utilisateurs."]
+    text = "\n\n".join(["La fin des trottinettes en libre-service à Montréal", lead, "Jeanne Corriveau", "19 février 2020",
+                        "Montréal", *body]) + "\n"
+    cleaned = clean_text_dump(text, "fr")
+    assert cleaned.paragraphs == [lead, *body]
+    assert "19 février 2020" in cleaned.header

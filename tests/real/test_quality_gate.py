@@ -20,7 +20,7 @@ def figures():
 
 
 @pytest.mark.parametrize("name", ["html_with", "html_without", "dump_with", "dump_without", "benchmark_f1",
-                                  "html_title", "dump_title"])
+                                  "html_title", "dump_title", "tags_with", "tags_without", "tags_title"])
 def test_figure_is_above_its_floor(figures, name):
     from evaluation.extraction import FLOORS
 
