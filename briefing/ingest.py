@@ -37,6 +37,7 @@ from briefing.extract.read import SUPPORTED_SUFFIXES, read_source
 from briefing.extract.story import Story, extract_story
 from briefing.files import write_atomically
 from briefing.lexicon import abbreviations
+from briefing.sections import section_name
 from briefing.lock import content_lock
 from briefing.record import Article, is_enriched
 from briefing.report import ENRICHED, FAILED, UNCHANGED, Report
@@ -265,7 +266,7 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
         date_source=date_source,
-        category=_display_category(story.category or options.category),
+        category=section_name(story.category, story.lang) or _display_category(options.category),
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
         source=story.url or source_name(path),

@@ -69,3 +69,15 @@ def test_reading_time():
     assert reading_minutes("mot " * 230, 230) == 1
     assert reading_minutes("mot " * 231, 230) == 2
     assert reading_minutes("", 230) == 1
+
+
+@pytest.mark.parametrize("stated, lang, shown", [
+    ("Economie", "fr", "Économie"), ("IPOs and fundraising", "en", "Business"), ("Science &amp; Health", "en", "Science"),
+    ("News", "en", None), ("General-news", "en", None), ("À la une", "fr", None),  # a feed's label is no section
+    ("suisse", "fr", "Suisse"), ("Sécurité", "fr", "Sécurité"),  # unknown: kept as the page states it
+    ("Santé", "en", "Health"),  # the article's language
+])
+def test_sections_map_to_a_small_taxonomy(stated, lang, shown):
+    from briefing.sections import section_name
+
+    assert section_name(stated, lang) == shown
