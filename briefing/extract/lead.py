@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-# Capitals (a place, with its state: "SANTA FE, N.M."), an agency in brackets or not, then a
+# Capitals (a place, with its state or country: "SANTA FE, N.M.", "ST CATHERINE, Jamaica"), an agency in brackets or not, then a
 # dash; or an agency in brackets alone. A colon is no dateline mark ("DEAR ABBY: My husband").
 DATELINE = re.compile(
-    r"\A(?P<dateline>(?:[A-ZÀ-Ý][A-ZÀ-Ý.'’/-]*(?:[ ,]+[A-ZÀ-Ý][A-ZÀ-Ý.'’/-]*){0,4}\.?\s*(?:\([A-Za-z][\w .&-]{0,24}\))?"
+    r"\A(?P<dateline>(?:[A-ZÀ-Ý][A-ZÀ-Ý.'’/-]*(?:[ ,]+[A-ZÀ-Ý][A-ZÀ-Ý.'’/-]*){0,4}\.?"
+    r"(?:,\s*[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3})?\s*(?:\([A-Za-z][\w .&-]{0,24}\))?"
     r"|\([A-Z][\w .&-]{0,24}\)))\s*(?:[—–]|--?)?\s*(?=[A-ZÀ-Ý«\"“‘'0-9])")
 
 

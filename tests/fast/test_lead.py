@@ -16,6 +16,8 @@ from briefing.extract.lead import split_dateline
     ("BERLIN -- The European Space Agency says", "BERLIN", "The European"),
     ("(CNN)President Donald Trump, according to the White House", "(CNN)", "President Donald"),
     ("(Reuters) — The New York State Attorney General (NYAG) is investigating", "(Reuters)", "The New York State"),
+    ("ST CATHERINE, Jamaica — A female police inspector had to seek", "ST CATHERINE, Jamaica", "A female"),  # corpus
+    ("DUBAI, United Arab Emirates — Dubai's flagship carrier", "DUBAI, United Arab Emirates", "Dubai's"),
 ])
 def test_a_dateline_is_split_from_the_lead(lead: str, dateline: str, rest: str):
     found, remainder = split_dateline(lead)
@@ -28,6 +30,7 @@ def test_a_dateline_is_split_from_the_lead(lead: str, dateline: str, rest: str):
     "USA Today reported on Monday that the deal was off.",
     "Les États-Unis et l'Irak sont sur le point d'entamer des discussions.",
     "AT&T a annoncé mardi une fusion.",
+    "Senator representing Yobe North , Ahmad Lawan , on Tuesday moved a motion.",
 ])
 def test_a_lead_without_a_dateline_stays_whole(lead: str):
     assert split_dateline(lead) == (None, lead)
