@@ -81,7 +81,7 @@ def test_line_breaks_inside_a_paragraph_separate_paragraphs():
 def test_a_section_list_gives_its_first_real_section_and_a_keyword_soup_none(tmp_path: Path):
     """Pages state sections as lists ("à la une,Société") or stuff keywords there (one corpus
     page had 370 characters of them, which broke the build with a too-long file name)."""
-    sections = {"liste": ("À la une, Société", "Société"), "english": ("Home | World", "World"),
+    sections = {"liste": ("À la une, Société", "Société"), "english": ("Home | World", "International"),  # a French page: the taxonomy speaks French
                 "soupe": (" ".join(["politique", "budget", "conseil", "municipal"] * 8), "Repli")}
     for name, (given, expected) in sections.items():
         path = tmp_path / f"{name}.html"
