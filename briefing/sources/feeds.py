@@ -81,6 +81,8 @@ def parse_feed(data: bytes, address: str, fetched: datetime) -> Feed:
 
 def _entry_date(entry, fetched: datetime, lang: str | None) -> datetime | None:
     for key in ("published", "updated", "created"):
+        if key not in entry:
+            continue
         parsed = entry.get(f"{key}_parsed")
         if parsed:
             moment = datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc)
