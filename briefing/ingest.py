@@ -286,6 +286,7 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         source=story.url or (item and item.url) or source_name(path),
         publication=story.publication or _domain(story.url or (item and item.url)),
         dateline=dateline,
+        byline=item.author if item else None,
         source_sha256=raw.sha256,
         summary=escape_markdown(summary),
         body="\n\n".join(story.blocks),

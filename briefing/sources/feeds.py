@@ -73,7 +73,8 @@ def parse_feed(data: bytes, address: str, fetched: datetime) -> Feed:
             continue
         content = entry.get("content") or []
         items.append(FeedItem(
-            key=key, url=url, title=_plain(entry.get("title")), author=_plain(entry.get("author")),
+            key=key, url=url, title=_plain(entry.get("title")),
+            author=_plain((entry.get("author_detail") or {}).get("name") or entry.get("author")),  # a name, not an e-mail
             date=_entry_date(entry, fetched, parsed.feed.get("language")),
             html=(content[0].get("value") if content else None) or entry.get("summary") or ""))
     return Feed(_plain(parsed.feed.get("title")), items, dropped)

@@ -22,7 +22,6 @@ ROBOTS_AGENT = "briefing"
 ROBOTS_MAX_BYTES = 512 * 1024  # Google reads the first 500 KiB of a robots.txt
 MAX_CRAWL_DELAY = 30.0  # seconds: a longer Crawl-delay is read as this
 REDIRECTS = {301, 302, 303, 307, 308}
-CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -113,7 +112,7 @@ class Fetcher:
                 if declared.isdigit() and int(declared) > limit:
                     raise FetchError(f"too large ({megabytes(int(declared))} MB, limit {megabytes(limit)} MB)")
                 body = bytearray()
-                for chunk in reply.iter_bytes(CHUNK):  # decompressed: a gzip bomb stops at the limit too
+                for chunk in reply.iter_bytes():  # as it arrives, decompressed: a gzip bomb stops at the limit too
                     body += chunk
                     if len(body) > limit:
                         raise FetchError(f"too large (over the {megabytes(limit)} MB limit)")

@@ -178,14 +178,15 @@ class Gatherer:
     def _items(self, summary: SourceSummary, items: list[FeedItem], address: str, feed_title: str | None = None) -> list[str]:
         summary.items = len(items)
         for done, item in enumerate(items, 1):
-            if not self._known(item.key):
+            if not self._known(item.key, item.url):
                 self._fetch_item(summary, item, address)
             self.advance(done, len(items))
         return [item.key for item in items]
 
-    def _known(self, key: str) -> bool:
-        """Hand on the raw file an item was saved as, when it still exists."""
-        name = self.state.item_file(key)
+    def _known(self, key: str, url: str | None = None) -> bool:
+        """Hand on the raw file an item was saved as (or another item with the same address),
+        when it still exists."""
+        name = self.state.item_file(key) or (self.state.file_of_url(url) if url else None)
         if name and (self.store / name).is_file():
             self._hand_on(self.store / name)
             return True

@@ -21,6 +21,7 @@ class FetchState:
     path: Path
     sources: dict[str, dict] = field(default_factory=dict)  # address -> etag, last_modified, items
     items: dict[str, dict] = field(default_factory=dict)  # item key -> url, file (relative to sources/)
+    _by_url: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, content_dir: Path) -> "FetchState":
@@ -51,5 +52,13 @@ class FetchState:
     def item_file(self, key: str) -> str | None:
         return self.items.get(key, {}).get("file")
 
+    def file_of_url(self, url: str) -> str | None:
+        """The raw file saved for this address under any key (two items, one page)."""
+        if self._by_url is None:
+            self._by_url = {entry.get("url"): entry.get("file") for entry in self.items.values()}
+        return self._by_url.get(url)
+
     def remember_item(self, key: str, url: str, file: str) -> None:
         self.items[key] = {"url": url, "file": file}
+        if self._by_url is not None:
+            self._by_url[url] = file
