@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from briefing.sources.detect import FEED, OPML, SITEMAP, URL_LIST, kind_of
 from briefing.sources.feeds import SourceError, parse_feed, parse_opml, parse_sitemap, parse_url_list
 from briefing.sources.fetch import Fetcher, FetchError
 from briefing.sources.gather import Gatherer
-from briefing.sources.guard import MAX_REDIRECTS, Refused, check_url, refusal
+from briefing.sources.guard import MAX_REDIRECTS, GuardedBackend, Refused, check_url, refusal
 from briefing.sources.item import read_item
 from briefing.sources.state import FetchState
 from briefing.sources.urls import is_web_address, normalise_url
@@ -139,6 +141,18 @@ def test_a_feed_declaring_entities_is_refused_before_parsing(tmp_path: Path):
         parse_sitemap(data, "http://a.org/sitemap.xml", 1 << 20)
 
 
+def test_no_external_dtd_is_fetched_while_parsing(site):
+    dtd = f"{site.address}/evil.dtd"
+    feed = (f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{dtd}"><rss version="2.0"><channel><title>x</title>'
+            '<item><title>Un</title><link>http://a.org/1</link></item></channel></rss>').encode()
+    sitemap = f'<?xml version="1.0"?><!DOCTYPE urlset SYSTEM "{dtd}"><urlset><url><loc>http://a.org/1</loc></url></urlset>'
+    assert [i.url for i in parse_feed(feed, "http://a.org/feed.xml", FETCHED).items] == ["http://a.org/1"]
+    assert parse_sitemap(sitemap.encode(), "http://a.org/s.xml", 1 << 20) == ([("http://a.org/1", None)], [])
+    opml = f'<?xml version="1.0"?><!DOCTYPE opml SYSTEM "{dtd}"><opml><body><outline xmlUrl="http://a.org/f"/></body></opml>'
+    assert parse_opml(opml.encode()) == [("http://a.org/f", None)]
+    assert site.requests == []  # the DTD's address was never asked for
+
+
 def test_broken_xml_with_no_item_is_one_reason():
     with pytest.raises(SourceError, match="not a readable feed"):
         parse_feed(b'<?xml version="1.0"?><rss><channel><title>x</titl', "http://a.org/f", FETCHED)
@@ -187,6 +201,16 @@ def test_loopback_is_refused_without_allow_private_and_nothing_is_sent(site):
     with Fetcher(options(allow_private=False)) as fetcher, pytest.raises(FetchError, match="loopback"):
         fetcher.get(f"{site.address}/p/1.html")
     assert site.requests == []
+
+
+def test_connections_open_only_to_addresses_the_guard_allows(site):
+    port = int(site.address.rsplit(":", 1)[1])
+    with pytest.raises(Refused, match="loopback"):
+        GuardedBackend(allow_private=False).connect_tcp("localhost", port, timeout=5)
+    stream = GuardedBackend(allow_private=True).connect_tcp("localhost", port, timeout=5)
+    stream.write(b"GET /p/1.html HTTP/1.0\r\nHost: localhost\r\n\r\n")
+    assert stream.read(12).startswith(b"HTTP/1.0 200")
+    stream.close()
 
 
 def test_a_redirect_is_checked_again(site):
@@ -273,6 +297,8 @@ def test_a_feed_is_gathered_once_then_costs_one_request(site, tmp_path: Path):
 
     (site.root / "feed.xml").write_bytes(rss(item(f"{site.address}/p/1.html", "urn:t:1", "Un"),
                                              item(f"{site.address}/p/3.html#x", "", "Trois")))
+    later = time.time() + 60
+    os.utime(site.root / "feed.xml", (later, later))  # Last-Modified counts seconds: changed later than fetched
     site.requests.clear()
     third = Gatherer(content, options(), say).gather([f"{site.address}/feed.xml"], [], [])
     assert pages(site) == ["/p/3.html"]  # the new item only; the known one is not fetched again
