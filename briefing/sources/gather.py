@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from briefing.config import FetchOptions
 from briefing.extract.read import decode
@@ -63,6 +65,25 @@ class Gathered:
     summaries: list[SourceSummary] = field(default_factory=list)
 
 
+@dataclass
+class Pending:
+    """A page to fetch: the item naming it, its source, and the places it fills in source order."""
+
+    summary: SourceSummary
+    item: FeedItem
+    address: str
+    slots: list[list[Path]]
+
+
+def by_host_in_turn(pages: list[Pending]) -> list[Pending]:
+    """The first page of each host, then the second of each, and so on (order kept within a
+    host, hosts in order of first appearance)."""
+    hosts: dict[str, list[Pending]] = {}
+    for page in pages:
+        hosts.setdefault(urlsplit(page.item.url or "").netloc.lower(), []).append(page)
+    return [page for turn in itertools.zip_longest(*hosts.values()) for page in turn if page is not None]
+
+
 def sources_dir(content_dir: Path) -> Path:
     return content_dir.resolve().parent / SOURCES_DIR
 
@@ -79,7 +100,8 @@ class Gatherer:
         self.state = FetchState.load(content_dir)
         self.now = datetime.now(timezone.utc).replace(microsecond=0)
         self.result = Gathered()
-        self._seen: set[Path] = set()
+        self._slots: list[list[Path]] = []  # per item, in source order: the raw file(s) it gives
+        self._pending: dict[str, Pending] = {}  # pages to fetch, by address: read every source first
 
     def gather(self, addresses: list[str], files: list[Path], url_lists: list[Path]) -> Gathered:
         """Every source, in order: addresses (feeds, lists, sitemaps or pages), local source
@@ -91,7 +113,9 @@ class Gatherer:
                 self._local(path, kind=None)
             for path in url_lists:
                 self._local(path, kind=URL_LIST)
+            self._fetch_pending()
         self.state.save()
+        self.result.files = list(dict.fromkeys(page for slot in self._slots for page in slot))
         return self.result
 
     # sources
@@ -111,13 +135,14 @@ class Gatherer:
             summary.kind = self.state.sources.get(address, {}).get("kind", summary.kind)
             summary.items = len(known)
             for key in known:
-                self._known(key)
+                self._known(key, None, self._slot())
             return None
         kind = kind_of(response.content)
         if kind is None:  # the address of a page: fetched, as the user asked for it by name
             summary.kind, summary.items = "page", 1
-            self._save_page(summary, FeedItem(normalise_url(response.url), normalise_url(response.url)), response,
-                            address)
+            page = Pending(summary, FeedItem(normalise_url(response.url), normalise_url(response.url)), address,
+                           [self._slot()])
+            self._save_page(page, response)
             return self._remember(address, response, "page", [normalise_url(response.url)])
         keys = self._read(summary, kind, response.content, address, depth)
         if keys is not None:
@@ -171,52 +196,68 @@ class Gatherer:
         feed = parse_feed(data, address, self.now)
         if feed.dropped:
             self.say("notice", f"{address}: {feed.dropped} item(s) left out (no link nor guid, or past the limit)")
-        return self._items(summary, feed.items, address, feed.title)
+        return self._items(summary, feed.items, address)
 
     # items
 
-    def _items(self, summary: SourceSummary, items: list[FeedItem], address: str, feed_title: str | None = None) -> list[str]:
+    def _items(self, summary: SourceSummary, items: list[FeedItem], address: str) -> list[str]:
+        """Each item's raw file when it has one already, else its page to fetch (once, when
+        two items name the same page)."""
         summary.items = len(items)
-        for done, item in enumerate(items, 1):
-            if not self._known(item.key, item.url):
-                self._fetch_item(summary, item, address)
-            self.advance(done, len(items))
+        for item in items:
+            slot = self._slot()
+            if self._known(item.key, item.url, slot):
+                continue
+            if (item.url or item.key) in self._pending:
+                self._pending[item.url or item.key].slots.append(slot)
+            else:
+                self._pending[item.url or item.key] = Pending(summary, item, address, [slot])
         return [item.key for item in items]
 
-    def _known(self, key: str, url: str | None = None) -> bool:
+    def _slot(self) -> list[Path]:
+        self._slots.append([])
+        return self._slots[-1]
+
+    def _known(self, key: str, url: str | None, slot: list[Path]) -> bool:
         """Hand on the raw file an item was saved as (or another item with the same address),
         when it still exists."""
         name = self.state.item_file(key) or (self.state.file_of_url(url) if url else None)
         if name and (self.store / name).is_file():
-            self._hand_on(self.store / name)
+            slot.append(self.store / name)
             return True
         return False
 
-    def _fetch_item(self, summary: SourceSummary, item: FeedItem, address: str) -> None:
-        if item.url is None:
-            return self._fall_back(summary, item, address, "no link to its page")
-        try:
-            response = self.fetcher.get(item.url)
-        except FetchError as exc:
-            return self._fall_back(summary, item, address, str(exc))
-        return self._save_page(summary, item, response, address)
+    def _fetch_pending(self) -> None:
+        """The new pages of every source, one host after another in turn: the wait each host
+        is owed (--rate) passes while the others are asked."""
+        todo = by_host_in_turn(list(self._pending.values()))
+        for done, page in enumerate(todo, 1):
+            if page.item.url is None:
+                self._fall_back(page, "no link to its page")
+            else:
+                try:
+                    self._save_page(page, self.fetcher.get(page.item.url))
+                except FetchError as exc:
+                    self._fall_back(page, str(exc))
+            self.advance(done, len(todo))
 
-    def _save_page(self, summary: SourceSummary, item: FeedItem, response: Response, address: str) -> None:
+    def _save_page(self, page: "Pending", response: Response) -> None:
         suffix = PAGE_TYPES.get(response.content_type.split(";")[0].strip().lower())
         if suffix is None:
-            return self._fall_back(summary, item, address, f"not a web page ({response.content_type or 'no type'})")
+            return self._fall_back(page, f"not a web page ({response.content_type or 'no type'})")
         problem = _unusable(response.content, suffix)
         if problem:
-            return self._fall_back(summary, item, address, problem)
-        self._write(item, response.content, suffix, address, "page")
-        summary.new += 1
+            return self._fall_back(page, problem)
+        self._write(page, response.content, suffix, "page")
+        page.summary.new += 1
         return None
 
-    def _fall_back(self, summary: SourceSummary, item: FeedItem, address: str, reason: str) -> None:
+    def _fall_back(self, page: "Pending", reason: str) -> None:
         """The feed's own text when it is long enough (with a notice), else one line."""
+        item, summary = page.item, page.summary
         where = item.url or item.key
         if item.words >= self.options.min_feed_words:
-            self._write(item, _feed_page(item).encode("utf-8"), ".html", address, "feed")
+            self._write(page, _feed_page(item).encode("utf-8"), ".html", "feed")
             summary.from_feed += 1
             self.say("notice", f"{where}: {reason}; the feed's own text is used ({item.words} words)")
             return
@@ -225,23 +266,20 @@ class Gatherer:
         short = f" (the feed's text, {item.words} words, is too short to stand in)" if item.html else ""
         self.say("error", f"{where}: {reason}{short}")
 
-    def _write(self, item: FeedItem, content: bytes, suffix: str, address: str, text_from: str) -> None:
+    def _write(self, page: "Pending", content: bytes, suffix: str, text_from: str) -> None:
+        item, address = page.item, page.address
         host = (item.url or address).split("//", 1)[-1].split("/", 1)[0].replace(":", "_") or "local"
         name = f"{host}/{hashlib.sha256(item.key.encode()).hexdigest()[:16]}{suffix}"
-        page = self.store / name
+        path = self.store / name
         meta = ItemMeta(url=item.url or "", fetched=self.now.isoformat(), title=item.title, author=item.author,
                         date=item.date.isoformat() if item.date else None,
                         source=address if is_web_address(address) else None, text_from=text_from)
-        write_item(page, content, meta)
+        write_item(path, content, meta)
         stamp = self.now.timestamp()
-        os.utime(page, (stamp, stamp))  # the page's file time is when it was fetched
+        os.utime(path, (stamp, stamp))  # the page's file time is when it was fetched
         self.state.remember_item(item.key, item.url or "", name)
-        self._hand_on(page)
-
-    def _hand_on(self, page: Path) -> None:
-        if page not in self._seen:
-            self._seen.add(page)
-            self.result.files.append(page)
+        for slot in page.slots:
+            slot.append(path)
 
     def _remember(self, address: str, response: Response, kind: str, keys: list[str]) -> None:
         self.state.remember_source(address, response.etag, response.last_modified, keys)

@@ -314,3 +314,28 @@ def test_a_state_file_that_cannot_be_read_starts_afresh(tmp_path: Path):
     state.save()
     assert FetchState.load(tmp_path).validators("http://a.org/f") == ('"e"', None)
     assert not list((tmp_path / ".briefing").glob("*.tmp"))
+
+
+def test_a_broken_feed_and_a_missing_one_are_one_line_each_and_the_others_go_on(site, tmp_path: Path):
+    (site.root / "broken.xml").write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</titl')
+    (site.root / "good.xml").write_bytes(rss(item(f"{site.address}/p/1.html", "urn:g:1", "Un")))
+    lines = []
+    gathered = Gatherer(tmp_path / "content", options(), lambda kind, line: lines.append(f"{kind}: {line}")).gather(
+        [f"{site.address}/broken.xml", f"{site.address}/gone.xml", f"{site.address}/good.xml"], [], [])
+    assert len(gathered.files) == 1 and gathered.failed == 2
+    assert len(lines) == 2 and all("\n" not in line for line in lines)
+    assert lines[0].startswith(f"error: {site.address}/broken.xml: not a readable feed (")
+    assert lines[1] == f"error: {site.address}/gone.xml: HTTP 404 File not found"
+    assert [summary.line() for summary in gathered.summaries] == [
+        f"feed {site.address}/broken.xml: not read", f"source {site.address}/gone.xml: not read",
+        f"feed {site.address}/good.xml: 1 item(s), 1 page(s) fetched, 0 failed"]
+
+
+def test_new_pages_are_asked_of_each_host_in_turn():
+    from briefing.sources.feeds import FeedItem
+    from briefing.sources.gather import Pending, SourceSummary, by_host_in_turn
+
+    urls = ["http://a.org/1", "http://a.org/2", "http://a.org/3", "http://b.org/1", "https://c.org/1", "http://b.org/2"]
+    pages = [Pending(SourceSummary("s"), FeedItem(url, url), "s", []) for url in urls]
+    assert [p.item.url for p in by_host_in_turn(pages)] == [
+        "http://a.org/1", "http://b.org/1", "https://c.org/1", "http://a.org/2", "http://b.org/2", "http://a.org/3"]
