@@ -262,7 +262,7 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
     takes the feed's title, date and address where it gives none (its sidecar, `item`)."""
     raw = read_source(path, options.max_bytes)
     item = read_item(path)
-    story = extract_story(raw.text, raw.kind, options.lang)
+    story = extract_story(raw.text, raw.kind, options.lang, item.fetched_at if item else None)
     if not story.paragraphs:
         raise InputError(path, "no article text found (only site chrome or an empty page)")
     title = story.title or (item and item.title) or _title_from_lead(story.paragraphs[0])

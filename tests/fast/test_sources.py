@@ -98,6 +98,18 @@ def test_relative_dates_are_read_against_the_fetch(text, expected):
     assert relative_date(text, FETCHED) == expected
 
 
+def test_a_fetched_dump_dates_itself_relatively_in_its_header_only():
+    from conftest import SEED
+
+    from briefing.extract.story import extract_story
+
+    dump = SEED.read_text("utf-8").replace("Dernières Infos - Sécurité", "Dernières Infos - Sécurité\n\nPublié il y a 3 heures", 1)
+    assert extract_story(dump, "text", "fr", FETCHED).dates == [(FETCHED - timedelta(hours=3), "text")]
+    assert extract_story(dump, "text", "fr").dates == []  # a file's time is no base for "il y a"
+    in_the_story = SEED.read_text("utf-8").replace("Ce faisant,", "Il y a 3 heures, ce faisant,", 1)
+    assert extract_story(in_the_story, "text", "fr", FETCHED).dates == []  # an event, not the date
+
+
 def test_a_text_with_no_relative_date_gives_none():
     assert relative_date("le 3 mars 2024", FETCHED) is None and relative_date("", FETCHED) is None
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, needs_corpus
+from conftest import PROJECT, SEED, needs_corpus
 from local_site import local_site, pages
 
 from briefing.contentfile import parse
@@ -111,16 +111,19 @@ def test_feed_data_fills_what_the_page_lacks_and_no_date_lies_after_the_fetch(cl
     untitled = body.split("<article>")[1].split("</article>")[0].split("</h1>")[1]  # no title, no date
     (site.root / "p" / "bare.html").write_text(f"<html><body><article>{untitled}</article></body></html>", "utf-8")
     shutil.copy(FIXTURES / "2.html", site.root / "p" / "2.html")
+    dump = SEED.read_text("utf-8").replace("Dernières Infos - Sécurité", "Dernières Infos - Sécurité\n\nil y a 2 heures", 1)
+    (site.root / "p" / "dump.txt").write_text(dump, "utf-8")  # served as text/plain: a text dump
     (site.root / "feed.xml").write_bytes(rss(
         item(f"{site.address}/p/bare.html", "urn:t:bare", "Le marché ouvre le mardi soir", date="il y a 3 heures",
              author="claire@example.org (Claire Martin)"),
-        item(f"{site.address}/p/2.html", "urn:t:2", "Ferry", date="Mon, 05 Jan 2099 10:00:00 +0000")))
+        item(f"{site.address}/p/2.html", "urn:t:2", "Ferry", date="Mon, 05 Jan 2099 10:00:00 +0000"),
+        item(f"{site.address}/p/dump.txt", "urn:t:dump", "Irak")))
     before = datetime.now().astimezone()
     result = cli("ingest", f"{site.address}/feed.xml", "--allow-private", "--rate", "50",
                  "--content-dir", tmp_path / "content")
     assert result.exit_code == 0, result.stderr
     records = {r.source: r for r in (parse(p.read_text("utf-8")) for p in (tmp_path / "content").glob("*.md"))}
-    bare, ferry = records[f"{site.address}/p/bare.html"], records[f"{site.address}/p/2.html"]
+    bare, ferry, dump = (records[f"{site.address}/p/{name}"] for name in ("bare.html", "2.html", "dump.txt"))
     assert bare.title == "Le marché ouvre le mardi soir" and bare.date_source == "feed"
     assert bare.byline == "Claire Martin" and ferry.byline is None
     hours = (before - datetime.fromisoformat(bare.date)).total_seconds() / 3600
@@ -128,6 +131,8 @@ def test_feed_data_fills_what_the_page_lacks_and_no_date_lies_after_the_fetch(cl
     assert ferry.title == "Harbour ferry returns after winter repairs"  # the page's own title wins
     assert ferry.date_source == "fetch"  # 2099 is no publication date; the page gives none: the fetch's time
     assert datetime.fromisoformat(ferry.date) <= datetime.now().astimezone()
+    # the page's own relative date ("il y a 2 heures", read against the fetch) before the feed's 2020
+    assert dump.date_source == "text" and 1.9 < (before - datetime.fromisoformat(dump.date)).total_seconds() / 3600 < 2.1
 
 
 def test_opml_url_list_and_sitemap_in_one_run(cli, site, tmp_path: Path):
