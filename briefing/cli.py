@@ -4,7 +4,6 @@ inside the commands that need them: `briefing build --help` loads none of them."
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import sys
@@ -119,8 +118,11 @@ def ingest(
                   "(.html, .htm or .txt pages; Markdown articles inside the content folder)", markup=False)
         err.print(f"0 written, 0 unchanged, {len(inputs.skipped)} skipped, 0 failed", markup=False)
         raise typer.Exit(1)
-    once = functools.partial(_ingest_once, inputs.files, sources, content_dir, options, fetching,
-                             force=force, jobs=jobs, debug=debug, skipped=len(inputs.skipped))
+    def once():  # with --watch, files and sources added to the folders since are read too
+        found = ingesting.collect_inputs(local, content_dir) if watch else inputs
+        return _ingest_once(found.files, (addresses, found.sources, sources[2]), content_dir, options, fetching,
+                            force=force, jobs=jobs, debug=debug, skipped=len(found.skipped))
+
     if watch is None:
         counts, failure = once()
         raise failure or typer.Exit(1 if counts[FAILED] else 0)

@@ -162,20 +162,31 @@ def test_opml_url_list_and_sitemap_in_one_run(cli, site, tmp_path: Path):
 def test_watch_reads_the_feeds_again_until_stopped(site, tmp_path: Path):
     shutil.copy(FIXTURES / "2.html", site.root / "p" / "2.html")
     (site.root / "feed.xml").write_bytes(rss(item(f"{site.address}/p/2.html", "urn:t:2", "Ferry")))
+    saved = tmp_path / "saved"  # a folder watched beside the feed: a page dropped in it is read next run
+    saved.mkdir()
     log = tmp_path / "watch.log"
+
+    def wait_for(count: int) -> None:
+        deadline = time.monotonic() + 120
+        while log.read_text("utf-8").count("written,") < count and time.monotonic() < deadline:
+            time.sleep(0.2)
+
     with log.open("w") as handle:
-        watcher = subprocess.Popen([sys.executable, "-m", "briefing", "ingest", f"{site.address}/feed.xml",
+        watcher = subprocess.Popen([sys.executable, "-m", "briefing", "ingest", f"{site.address}/feed.xml", str(saved),
                                     "--allow-private", "--watch", "0.01", "--content-dir", str(tmp_path / "content")],
                                    cwd=PROJECT, stdout=handle, stderr=subprocess.STDOUT)
         try:
-            deadline = time.monotonic() + 120
-            while log.read_text("utf-8").count("written,") < 2 and time.monotonic() < deadline:
-                time.sleep(0.2)
+            wait_for(2)
+            shutil.copy(FIXTURES / "1.html", saved / "mediatheque.html")
+            wait_for(log.read_text("utf-8").count("written,") + 2)  # a run that may have begun before, and one after
         finally:
             watcher.send_signal(signal.SIGTERM)
             code = watcher.wait(30)
     text = log.read_text("utf-8")
     assert code == 0 and text.rstrip().endswith("stopped")
-    assert "1 written, 0 unchanged, 0 skipped, 0 failed" in text
-    assert f"feed {site.address}/feed.xml: unchanged since the last run (304), 1 item(s) known" in text
+    runs = text.split("run at ")[1:]
+    assert "1 written, 0 unchanged, 0 skipped, 0 failed" in runs[0]
+    assert f"feed {site.address}/feed.xml: unchanged since the last run (304), 1 item(s) known" in runs[1]
+    assert any("1 written, 1 unchanged, 0 skipped, 0 failed" in run for run in runs[2:])  # the page dropped in
+    assert [path for _m, path, _t in site.requests].count("/p/2.html") == 1
     assert not (tmp_path / "content" / ".briefing.lock").exists()  # the lock is not held between runs
