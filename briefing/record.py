@@ -164,7 +164,7 @@ def metadata_problems(meta: dict[str, Any]) -> list[tuple[str, str]]:
 class Article:
     title: str
     date: str  # ISO 8601 with time zone
-    date_source: str  # metadata | text | option | file
+    date_source: str  # metadata | url | text | feed | option | file | fetch
     category: str | None
     lang: str
     slug: str
@@ -180,6 +180,7 @@ class Article:
     ingest_key: str = ""  # hash of the code, data, models and options that made this record
     publication: str | None = None  # the publication's name (the page's own, else its domain)
     dateline: str | None = None  # where and by whom the story was filed: "WASHINGTON (AP)"
+    byline: str | None = None  # who wrote it, when known (a fetched page's feed names its author)
 
     def to_record(self) -> dict[str, Any]:
         """The record as DESIGN.md names it, plus reading_time."""
@@ -194,6 +195,7 @@ class Article:
             "publication": self.publication,
             "source_sha256": self.source_sha256,
             "dateline": self.dateline,
+            "byline": self.byline,
             "summary": self.summary,
             "body": self.body,
             "entities": [e.to_dict() for e in self.entities],
@@ -207,7 +209,7 @@ class Article:
         header = {key: value for key, value in self.to_record().items() if key != "body"}
         if header["category"] is None:
             del header["category"]  # Pelican then files it under DEFAULT_CATEGORY
-        for optional in ("publication", "dateline"):  # most text dumps name no publication, most leads no dateline
+        for optional in ("publication", "dateline", "byline"):  # most text dumps name no publication, most leads no dateline
             if header[optional] is None:
                 del header[optional]
         return header | {"source_file": self.source_file, "fingerprint": self.fingerprint,
@@ -231,4 +233,5 @@ class Article:
             fingerprint=str(meta.get("fingerprint", "")), ingest_key=str(meta.get("ingest_key", "")),
             publication=str(meta["publication"]) if meta.get("publication") else None,
             dateline=str(meta["dateline"]) if meta.get("dateline") else None,
+            byline=str(meta["byline"]) if meta.get("byline") else None,
         )

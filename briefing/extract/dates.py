@@ -99,3 +99,25 @@ def is_publication_date(moment: datetime, saved: datetime | None, timezone: str)
         return False
     trusted = saved is not None and not is_placeholder(saved) and saved.year >= TRUSTED_FILE_TIMES
     return not trusted or as_zoned(moment, timezone) <= saved + SLACK
+
+
+# "hier", "avant-hier", "il y a 3 heures", "aujourd'hui", "2 hours ago", "an hour ago", "yesterday"
+_UNITS_FR = r"(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?|années?)"
+_UNITS_EN = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+RELATIVE = re.compile(rf"\b(?:il\s+y\s+a\s+(?:\d+|[^\W\d_]+)\s+{_UNITS_FR}|(?:\d+|an?|one|[^\W\d_]+)\s+{_UNITS_EN}\s+ago"
+                      r"|avant-hier|hier|aujourd['’]hui|yesterday|today)\b", re.I)
+
+
+def relative_date(text: str, base: datetime, lang: str | None = None) -> datetime | None:
+    """A relative date ("hier", "il y a 3 heures", "2 hours ago") read against `base` (an aware
+    time: when the page was fetched); None when the text says no such thing. Never after base."""
+    match = RELATIVE.search(text or "")
+    if not match:
+        return None
+    local = base.replace(tzinfo=None)  # dateparser counts back in the base's own wall time
+    parsed = dateparser.parse(match.group(0).replace("’", "'"), languages=[lang] if lang in ("fr", "en") else ["fr", "en"],
+                              settings={"RELATIVE_BASE": local, "PREFER_DATES_FROM": "past",
+                                        "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        return None
+    return min(parsed.replace(microsecond=0, tzinfo=base.tzinfo), base)

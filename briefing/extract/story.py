@@ -9,13 +9,14 @@ from datetime import datetime
 
 import nh3
 
-from briefing.extract.dates import date_in_text, date_in_url, is_publication_date
+from briefing.extract.dates import date_in_text, date_in_url, is_publication_date, relative_date
 from briefing.extract.dump import clean_text_dump
 from briefing.extract.html import extract_page
 from briefing.extract.language import detect_language
 from briefing.lexicon import words
 from briefing.text import escape_markdown, normalize
 
+HEADER_LINE_WORDS = 20  # a longer line above the story is prose, where "hier" is an event, not a date
 SECTION_CHARS = 40  # a longer "section" is a keyword list or a headline, not a section
 MARKUP = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z]|!--)")
 
@@ -46,8 +47,10 @@ class Story:
                     None)
 
 
-def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
-    """Title, section, text and dates of a page (kind 'html') or a text dump (kind 'text')."""
+def extract_story(text: str, kind: str, lang: str | None = None, fetched: datetime | None = None) -> Story:
+    """Title, section, text and dates of a page (kind 'html') or a text dump (kind 'text').
+    A dump fetched at a known time (`fetched`) may date itself relatively ("il y a 3 heures")
+    in its header lines; a file's own time is too unsure a base for that."""
     if kind == "html":
         page = extract_page(text)
         dates = [(moment, "metadata") for moment in page.dates] + [(date_in_url(page.url), "url"),
@@ -59,6 +62,9 @@ def extract_story(text: str, kind: str, lang: str | None = None) -> Story:
         dump_lang = lang or detect_language(text)
         cleaned = clean_text_dump(text, dump_lang)
         date = date_in_text(cleaned.header + cleaned.paragraphs[:1], dump_lang)
+        if date is None and fetched is not None:
+            date = next(filter(None, (relative_date(line, fetched, dump_lang) for line in cleaned.header
+                                      if len(line.split()) <= HEADER_LINE_WORDS)), None)
         story = Story(cleaned.title, page_section(cleaned.category), None, "", cleaned.paragraphs,
                       [escape_markdown(p) for p in cleaned.paragraphs], [(date, "text")] if date else [])
     story.lang = lang or detect_language(" ".join([story.title or "", *story.paragraphs]))

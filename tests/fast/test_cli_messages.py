@@ -27,7 +27,8 @@ def test_verbose_names_every_file_skipped_for_its_type(cli, tmp_path: Path):
     (tmp_path / "empty" / "notes.md").write_text("# notes\n", "utf-8")
     result = cli("ingest", tmp_path / "empty", "--content-dir", tmp_path / "content", "--verbose")
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
-    assert skipped == [f"skipped: {tmp_path / 'empty' / name} (briefing reads .html, .htm and .txt pages)"
+    assert skipped == [f"skipped: {tmp_path / 'empty' / name} (briefing reads .html, .htm and .txt pages, feeds, "
+                       "OPML lists, sitemaps and lists of URLs)"
                        for name in ("notes.md", "photo.jpg")]
 
 

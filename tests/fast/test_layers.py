@@ -18,11 +18,12 @@ LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "re
 ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
-    "ingest": LOWER | {"extract", "enrich"},
+    "ingest": LOWER | {"extract", "enrich", "sources"},
+    "sources": LOWER | {"extract", "sources"},  # feeds and pages in, raw files out: no NLP
     "check": LOWER, "site": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},
     "plugin": LOWER | {"plugin"},
     "__init__": LOWER | {"plugin"},  # the bridge for an editable install's `PLUGINS = ["briefing"]`
-    "cli": LOWER | {"ingest", "check", "site", "scaffold", "serve"},
+    "cli": LOWER | {"ingest", "check", "site", "scaffold", "serve", "sources"},
     "__main__": {"cli"},
 }
 

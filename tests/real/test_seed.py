@@ -10,7 +10,7 @@ from conftest import SEED
 
 TITLE = "Les États-Unis et l'Irak entament des discussions sur la fin de la coalition militaire"
 RECORD_FIELDS = ["title", "date", "date_source", "category", "lang", "slug", "source", "publication", "source_sha256",
-                 "dateline",
+                 "dateline", "byline",
                  "summary", "body", "entities", "key_figures", "reading_time"]
 
 
