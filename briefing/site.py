@@ -14,6 +14,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from briefing import search_index
+
 
 def site_settings(settings_file: Path, content_dir: Path, output_dir: Path, **overrides) -> dict:
     """Pelican settings from a settings file, with the content and output folders given."""
@@ -108,6 +110,7 @@ def index_for_search(output_dir: Path) -> None:
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
+    search_index.stabilise(output_dir / "pagefind")  # the search filters, in the same order every run
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:

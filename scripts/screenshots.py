@@ -1,4 +1,5 @@
-"""Screenshots of the built demo site for the README: docs/front.png and docs/article.png.
+"""Screenshots of the built demo site for the README: the front page, an article, an entity
+page with its timeline, the map of places (light and dark).
 
     python scripts/screenshots.py [output]
 
@@ -20,6 +21,9 @@ SHOTS = {
     "front.png": ("", 1280, 1100),
     "article.png": ("les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html", 1280, 1300),
     "article-mobile.png": ("les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html", 390, 1500),
+    "entity.png": ("entities/irak/", 1280, 900),
+    "places.png": ("places/", 1280, 900),
+    "places-dark.png": ("places/", 1280, 900, "dark"),
 }
 
 
@@ -36,8 +40,8 @@ def main(argv: list[str]) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for name, (path, width, height) in SHOTS.items():
-            page = browser.new_page(viewport={"width": width, "height": height})
+        for name, (path, width, height, *scheme) in SHOTS.items():
+            page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=(scheme or ["light"])[0])
             page.goto(f"{base}/{path}")
             page.screenshot(path=str(PROJECT / "docs" / name))
             page.close()

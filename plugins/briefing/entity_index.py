@@ -28,6 +28,7 @@ class EntityPage:
     aliases: list[str] = field(default_factory=list)
     articles: list = field(default_factory=list)
     companions: list = field(default_factory=list)  # (EntityPage, shared article count)
+    feed: str | None = None  # its RSS feed's path, when enough articles name it (entity_feeds.py)
 
 
 def index_entities(generator) -> None:
@@ -48,8 +49,11 @@ def index_entities(generator) -> None:
                 if alias != page.name and alias not in page.aliases:
                     page.aliases.append(alias)
     dated = {article: (article.date.timestamp(), article.slug) for article in generator.articles}  # aware datetimes compare slowly
+    feed_pattern, feed_min = settings["BRIEFING_ENTITY_FEED_RSS"], settings["BRIEFING_ENTITY_FEED_MIN"]
     for page in pages.values():
         page.articles = sorted(set(page.articles), key=dated.__getitem__, reverse=True)
+        if len(page.articles) >= feed_min:  # a feed of one article helps nobody
+            page.feed = feed_pattern.format(slug=page.slug)
         together = Counter(slug for a in page.articles for slug in a.briefing_entity_slugs if slug != page.slug)
         page.companions = [(pages[slug], count) for slug, count in heapq.nsmallest(
             COMPANIONS, together.items(), key=lambda item: (-item[1], reading_order(pages[item[0]].name)))]

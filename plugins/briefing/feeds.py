@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds written with feedgen: the whole site and one RSS feed per category.
+"""RSS 2.0 and Atom feeds written with feedgen: the whole site and one RSS feed per category
+(entity_feeds.py adds one per entity with the same entries).
 
 Full content and summary, the permalink as guid, the category and every entity as <category>,
 atom:link rel="self", and no "now" anywhere: lastBuildDate/updated is the newest article's
@@ -63,6 +64,15 @@ def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGen
     return feed
 
 
+def newest_first(articles) -> list:
+    """The order of every feed: newest first, the slug breaking ties (byte-stable)."""
+    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+
+
+def write_feed(output_path: str, path: str, xml: bytes) -> None:
+    write_atomically(Path(output_path) / path, xml.decode("utf-8"))
+
+
 class FeedsGenerator(Generator):
     def generate_output(self, writer) -> None:
         settings = self.settings
@@ -71,18 +81,18 @@ class FeedsGenerator(Generator):
                         "publish with `briefing build --site-url https://...` or SITEURL in publishconf.py",
                         site_address(settings))
         limit = settings["BRIEFING_FEED_MAX_ITEMS"]
-        articles = sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True)
+        articles = newest_first(self.context.get("articles", []))
         sitename = settings.get("SITENAME", "briefing")
         rss, atom = settings["BRIEFING_FEED_RSS"], settings["BRIEFING_FEED_ATOM"]
         self._write(rss, build_feed(settings, articles[:limit], rss, sitename).rss_str(pretty=True))
         self._write(atom, build_feed(settings, articles[:limit], atom, sitename).atom_str(pretty=True))
         for category, members in self.context.get("categories", []):
             path = settings["BRIEFING_CATEGORY_FEED_RSS"].format(slug=category.slug)
-            ordered = sorted(members, key=lambda a: (a.date, a.slug), reverse=True)[:limit]
+            ordered = newest_first(members)[:limit]
             self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}").rss_str(pretty=True))
 
     def _write(self, path: str, xml: bytes) -> None:
-        write_atomically(Path(self.output_path) / path, xml.decode("utf-8"))
+        write_feed(self.output_path, path, xml)
 
 
 def feeds_generator(pelican):

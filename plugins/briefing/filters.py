@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from babel.core import get_global
 from babel.dates import format_date
 
 
@@ -16,4 +17,11 @@ def iso(value: datetime) -> str:
     return value.isoformat()
 
 
-FILTERS = {"long_date": long_date, "iso": iso}
+def og_locale(lang: str) -> str:
+    """Open Graph's language_TERRITORY form: 'fr' -> 'fr_FR' (CLDR's most likely territory)."""
+    likely = get_global("likely_subtags").get(str(lang), "")
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else str(lang)
+
+
+FILTERS = {"long_date": long_date, "iso": iso, "og_locale": og_locale}

@@ -7,16 +7,18 @@ import heapq
 
 from briefing.text import reading_order
 
-from .settings import interface_labels, is_local, published_address
+from .settings import interface_labels, is_local, published_address, site_address
 
 
 def add_interface_labels(generator) -> None:
     """Receiver of `generator_init`: `ui`, the theme's labels in the interface's language, and
     `briefing_canonical_root`, the public address canonical links start with ("" when the
-    site has none yet: a canonical link to localhost would mislead search engines)."""
+    site has none yet: a canonical link to localhost would mislead search engines), and
+    `briefing_site_address`, the absolute address link previews need (the feeds' one)."""
     generator.context["ui"] = interface_labels(generator.settings["BRIEFING_UI_LANG"])
     address = published_address(generator.settings)
     generator.context["briefing_canonical_root"] = address if address and not is_local(address) else ""
+    generator.context["briefing_site_address"] = site_address(generator.settings)
 
 
 def list_header_categories(generator) -> None:

@@ -38,6 +38,12 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_FEED_ATOM": "feeds/atom.xml",
     "BRIEFING_CATEGORY_FEED_RSS": "feeds/{slug}.rss.xml",
     "BRIEFING_FEED_MAX_ITEMS": 50,
+    "BRIEFING_ENTITY_FEED_RSS": "feeds/entities/{slug}.xml",  # one RSS feed per entity named in enough articles
+    "BRIEFING_ENTITY_FEED_MIN": 2,  # articles an entity needs for a feed of its own
+    "BRIEFING_PLACES_URL": "places/",  # the map of the places the articles name
+    "BRIEFING_PLACES_SAVE_AS": "places/index.html",
+    "BRIEFING_TIMELINE_MAX_BARS": 62,  # an entity's timeline: days, else weeks, else months, at most this many
+    "BRIEFING_JSONLD_ABOUT": 3,  # the entities an article is `about` in its JSON-LD (the most mentioned); the rest are `mentions`
     # the absolute address feeds and the sitemap use when SITEURL is relative (`briefing serve`'s)
     "BRIEFING_FEED_BASE_URL": "http://localhost:8000",
 }

@@ -20,7 +20,7 @@ ALLOWED = {
     "enrich": LOWER | {"enrich"},
     "ingest": LOWER | {"extract", "enrich", "sources"},
     "sources": LOWER | {"extract", "sources"},  # feeds and pages in, raw files out: no NLP
-    "check": LOWER, "site": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},
+    "check": LOWER, "site": LOWER | {"search_index"}, "search_index": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},
     "plugin": LOWER | {"plugin"},
     "__init__": LOWER | {"plugin"},  # the bridge for an editable install's `PLUGINS = ["briefing"]`
     "cli": LOWER | {"ingest", "check", "site", "scaffold", "serve", "sources"},

@@ -85,7 +85,36 @@ def test_the_search_page_opened_from_disk_says_it_needs_a_server(page, base_url,
     assert not page.locator("#search-needs-server").is_visible()
 
 
-@pytest.mark.parametrize("path", ["", SEED_PAGE, "entities/", "search.html"])
+def test_the_entity_timeline_and_the_places_map_render(page, base_url):
+    page.goto(f"{base_url}/entities/irak/")
+    timeline = page.locator("svg#mentions-timeline")
+    box = timeline.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 20
+    assert page.locator("svg#mentions-timeline g.mark rect").count() >= 1
+    page.goto(f"{base_url}/places/")
+    land = page.locator("svg#places-map path.land").bounding_box()
+    assert land and land["width"] > 500
+    circle = page.locator('svg#places-map circle[data-entity="irak"]')
+    assert circle.is_visible()
+    circle.click()  # a circle is a link to its place's page
+    page.wait_for_url("**/entities/irak/")
+
+
+def test_the_search_page_offers_filters_and_a_sort(page, base_url):
+    page.goto(f"{base_url}/search.html")
+    page.locator(".pagefind-ui__search-input").fill("Irak")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"Rubrique", "Langue", "Type d’entité", "Entités"} <= {f.strip() for f in filters}
+    page.select_option("#search-sort", "date")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "Irak"
+
+
+PAGES = ["", SEED_PAGE, "entities/", "search.html", "entities/irak/", "places/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_no_serious_or_critical_accessibility_violation(page, base_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -96,7 +125,7 @@ def test_no_serious_or_critical_accessibility_violation(page, base_url, path):
     assert bad == []
 
 
-@pytest.mark.parametrize("path", ["", SEED_PAGE, "entities/", "search.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_readable_from_320_pixels_without_sideways_scrolling(browser, base_url, path):
     page = browser.new_page(viewport={"width": 320, "height": 800})
     page.goto(f"{base_url}/{path}")

@@ -1,0 +1,42 @@
+"""The pictures' arithmetic without a build: the timeline's bars and the gazetteer's answers."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from pelican.plugins.briefing.gazetteer import locate, name_key
+from pelican.plugins.briefing.settings import interface_labels
+from pelican.plugins.briefing.timeline import Timeline
+
+UI = interface_labels("fr")
+
+
+@pytest.mark.parametrize(("span", "unit", "bars"), [(0, "day", 1), (61, "day", 62), (62, "week", 9),
+                                                    (433, "week", 62), (800, "month", 27)])
+def test_the_timeline_uses_days_then_weeks_then_months(span, unit, bars):
+    start = date(2024, 1, 1)  # a Monday
+    timeline = Timeline([start, start + timedelta(days=span)], 62, UI, "fr")
+    assert (timeline.unit, timeline.bars) == (unit, bars)
+    assert sum(timeline.site_counts) == 2
+
+
+def test_weeks_start_on_monday():
+    sunday, monday = date(2024, 1, 7), date(2024, 1, 8)
+    timeline = Timeline([date(2024, 1, 1), sunday, monday, date(2024, 6, 1)], 62, UI, "fr")
+    assert timeline.unit == "week" and timeline.site_counts[:2] == [2, 1]
+
+
+def test_an_empty_site_draws_no_timeline():
+    assert Timeline([], 62, UI, "fr").svg(None) == ""
+
+
+def test_places_are_found_by_their_french_or_english_name_and_unknown_ones_are_not():
+    assert name_key("Téhéran") == name_key("teheran") == "teheran"
+    iraq = locate(["Irak"])
+    assert iraq == locate(["Iraq"]) and 38 < iraq[0] < 49 and 29 < iraq[1] < 37  # in Iraq
+    lon, lat = locate(["Londres"])
+    assert abs(lon + 0.13) < 0.2 and abs(lat - 51.5) < 0.2
+    assert locate(["Moyen-Orient"]) is None
+    assert locate(["Moyen-Orient", "Beyrouth"]) is not None  # the first name it knows
