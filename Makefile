@@ -26,6 +26,7 @@ test-fast: $(BIN)/briefing
 evaluate: $(BIN)/briefing
 	$(BIN)/python -m evaluation.extraction
 	$(BIN)/python -m evaluation.entities
+	$(BIN)/python -m evaluation.stories
 
 bench: $(BIN)/briefing
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

