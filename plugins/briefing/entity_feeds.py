@@ -1,9 +1,12 @@
 """One RSS feed per entity named in at least BRIEFING_ENTITY_FEED_MIN articles:
 `feeds/entities/<slug>.xml`. Readers follow a person or a country, not a category.
 
-The entries are the site feed's (feeds.build_feed: the same guids, full content, newest
-first, no clock), so a reader subscribed to both sees each article once; the entity page
-links its feed for autodiscovery (theme/templates/entity.html).
+The entries are the site feed's (feeds.build_feed: the same guids, newest first, no clock),
+so a reader subscribed to both sees each article once; they carry the summary, and the full
+text only with BRIEFING_ENTITY_FEED_FULL (an article is in the feed of every entity it
+names: with the full text, 60 benchmark articles gave 2.3 MB of entity feeds, twice their
+pages). The
+entity page links its feed for autodiscovery (theme/templates/entity.html).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ class EntityFeedsGenerator(Generator):
         for slug in sorted(pages):
             page = pages[slug]
             if page.feed:  # set by the entity index when enough articles name it
-                feed = build_feed(settings, newest_first(page.articles)[:limit], page.feed, f"{sitename} — {page.name}")
+                feed = build_feed(settings, newest_first(page.articles)[:limit], page.feed, f"{sitename} — {page.name}",
+                                  full_content=settings["BRIEFING_ENTITY_FEED_FULL"])
                 write_feed(self.output_path, page.feed, feed.rss_str(pretty=True))
 
 

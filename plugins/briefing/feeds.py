@@ -30,7 +30,7 @@ def xml_safe(text) -> str:
     return XML_INVALID.sub("", str(text or ""))
 
 
-def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGenerator:
+def build_feed(settings: dict, articles: list, path: str, title: str, full_content: bool = True) -> FeedGenerator:
     root = site_address(settings)
     feed = FeedGenerator()
     feed.id(f"{root}/{path}")
@@ -57,7 +57,8 @@ def build_feed(settings: dict, articles: list, path: str, title: str) -> FeedGen
         entry.updated(getattr(article, "modified", None) or article.date)
         entry.description(xml_safe(article.summary))
         entry.summary(xml_safe(article.summary))
-        entry.content(xml_safe(article.content), type="CDATA")
+        if full_content:
+            entry.content(xml_safe(article.content), type="CDATA")
         entry.category(term=xml_safe(article.category.name))
         for kind in ENTITY_TYPES:
             for entity in article.briefing_entities[kind]:

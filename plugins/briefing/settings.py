@@ -40,6 +40,7 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_FEED_MAX_ITEMS": 50,
     "BRIEFING_ENTITY_FEED_RSS": "feeds/entities/{slug}.xml",  # one RSS feed per entity named in enough articles
     "BRIEFING_ENTITY_FEED_MIN": 2,  # articles an entity needs for a feed of its own
+    "BRIEFING_ENTITY_FEED_FULL": False,  # entity feeds carry each article's summary; True: its full text too
     "BRIEFING_PLACES_URL": "places/",  # the map of the places the articles name
     "BRIEFING_PLACES_SAVE_AS": "places/index.html",
     "BRIEFING_TIMELINE_MAX_BARS": 62,  # an entity's timeline: days, else weeks, else months, at most this many

@@ -48,6 +48,7 @@ def test_an_entity_named_in_two_articles_or_more_has_its_own_feed(scenario_site)
     assert [e.link.rsplit("/", 1)[1] for e in irak.entries] == ["c-irak.html", "b-irak.html", "a-irak-liban.html"]
     site = {e.link: e.id for e in feedparser.parse((scenario_site / "output" / "feeds" / "rss.xml").read_bytes()).entries}
     assert all(site[e.link] == e.id for e in irak.entries)  # the site feed's guids: read once in a reader
+    assert "Talks on the future" in irak.entries[0].summary and "content" not in irak.entries[0]  # the summary only
 
 
 def test_entity_feeds_are_byte_stable(scenario_site):
