@@ -38,7 +38,7 @@ from bs4 import BeautifulSoup
 from briefing.config import IngestOptions
 from briefing.errors import InputError
 from briefing.ingest import records
-from briefing.stories import SAME_STORY, Copy, story_groups
+from briefing.stories import SAME_STORY, Copy, sketch, story_groups
 from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES, exit_status, naive_text_dump, tag_split_dump
 
 PAIRS = Path(__file__).resolve().parent / "story_pairs.tsv"
@@ -155,7 +155,7 @@ def evaluate(jobs: int, thresholds: list[float]) -> dict:
                 failed.append(by_path[path])
             else:
                 made[by_path[path]] = result
-    copies = [Copy(name, article.date, article.source, article.body) for name, article in made.items()]
+    copies = [Copy(name, article.date, article.source, sketch(article.body)) for name, article in made.items()]
     results = {"pairs": len(pairs), "same": sum(label == "same" for *_, label in pairs),
                "different": sum(label == "different" for *_, label in pairs), "inputs": len(names),
                "inputs_failed": sorted(failed), "by_threshold": {}}

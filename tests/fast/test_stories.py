@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.contentfile import parse
-from briefing.stories import Copy, containment, shingles, story_groups
+from briefing.stories import Copy, containment, shingles, sketch, story_groups
 
 from conftest import PROJECT
 
@@ -14,7 +14,7 @@ SEED_ARTICLE = PROJECT / "content" / "les-etats-unis-et-l-irak-entament-des-disc
 
 
 def _copy(key: str, text: str, date: str = "2024-01-25T00:00:00+01:00", source: str = "") -> Copy:
-    return Copy(key, date, source or f"https://{key}.example/story", text)
+    return Copy(key, date, source or f"https://{key}.example/story", sketch(text))
 
 
 def _seed_body() -> str:
@@ -62,4 +62,12 @@ def test_a_brief_is_never_grouped():
 
 def test_shingles_ignore_case_punctuation_and_markdown_escapes():
     assert shingles(r"Le \*chiffre\* est de 2 500 soldats, dit-il.") == shingles("le chiffre est de 2 500 soldats dit il")
-    assert containment({1, 2, 3}, {1, 2, 3, 4, 5, 6}) == 1.0 and containment(set(), {1}) == 0.0
+
+
+
+def test_containment_is_estimated_from_the_signatures():
+    words = [f"mot{i}" for i in range(400)]
+    whole, half = sketch(" ".join(words)), sketch(" ".join(words[:200]))
+    assert abs(containment(half, whole) - 1.0) < 0.15  # the first half is all in the whole
+    assert containment(whole, sketch(" ".join(reversed(words)))) < 0.1  # the same words, no shared shingle
+    assert sketch("trop court").shingles == 0 and containment(sketch("trop court"), whole) == 0.0
