@@ -8,9 +8,10 @@ from pathlib import Path
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 ENRICHED, FAILED = "enriched", "failed"
-# How each status counts in "N written, N unchanged, N skipped, N failed".
+NOTICE = "notice"  # about a content file no input of the run made (its story group changed)
+# How each status counts in "N written, N unchanged, N skipped, N failed" (a notice in none).
 SUMMARY = {WRITTEN: WRITTEN, UPDATED: WRITTEN, ENRICHED: WRITTEN, UNCHANGED: UNCHANGED, SKIPPED: SKIPPED,
-           FAILED: FAILED}
+           FAILED: FAILED, NOTICE: NOTICE}
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,10 @@ from pathlib import Path
 import numpy
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from briefing.contentfile import edited_by_hand, parse, render
+from briefing.contentfile import edited_by_hand, front_matter_scalars, parse, render
 from briefing.errors import ContentError
 from briefing.files import write_atomically
-from briefing.report import UPDATED, Report
+from briefing.report import NOTICE, Report
 
 SHINGLE_WORDS = 5  # a shingle: five words in a row (one sentence gives several)
 PERMUTATIONS = 128  # MinHash signature length: Jaccard estimated to about +-0.09
@@ -134,8 +134,9 @@ def story_groups(copies: Sequence[Copy], same_story: float = SAME_STORY) -> dict
 
 
 def regroup(content_dir: Path, written: set[Path]) -> Iterator[Report]:
-    """Write each content file's story group into its front matter; a Report for each file
-    changed that this run had not written already (those were reported as written)."""
+    """Write each content file's story group into its front matter; a notice for each file
+    changed that this run had not written already (those were reported as written); the
+    summary counts inputs, so a notice counts in none of its numbers."""
     folder = content_dir.resolve()
     cache_path = folder.parent / CACHE.format(folder.name)
     cached = _load_cache(cache_path)
@@ -152,19 +153,19 @@ def regroup(content_dir: Path, written: set[Path]) -> Iterator[Report]:
         if entry is not None:
             entries[path.name] = entry
     copies = [Copy(name[:-len(".md")], e["date"], e["source"], Sketch(e["shingles"], tuple(e["signature"])))
-              for name, e in entries.items() if e["source_file"]]  # an editor's own article is no copy
+              for name, e in entries.items()]
     groups = story_groups(copies)
     for name, entry in entries.items():
         path = content_dir / name
         membership = groups.get(name[:-len(".md")])
         story, also = (membership.story, list(membership.also)) if membership else (None, [])
-        if not entry["source_file"] or entry["edited"] or (entry["story"], entry["also"]) == (story, also):
+        if entry["edited"] or (entry["story"], entry["also"]) == (story, also):
             continue  # an editor's change is never overwritten here (ingest --force does it)
         text = render(dataclasses.replace(parse(path.read_text("utf-8"), str(path)), story=story, also=tuple(also)))
         write_atomically(path, text)
         entries[name] = {**entry, "sha256": hashlib.sha256(text.encode()).hexdigest(), "story": story, "also": also}
         if path not in written:
-            yield Report(path, UPDATED, path, f"one story with {', '.join(also)}" if also else "no longer a copy of another story")
+            yield Report(path, NOTICE, path, f"one story with {', '.join(also)}" if also else "no longer a copy of another story")
     if entries:
         write_atomically(cache_path, json.dumps({"version": CACHE_VERSION, "files": entries}, sort_keys=True))
 
@@ -172,6 +173,8 @@ def regroup(content_dir: Path, written: set[Path]) -> Iterator[Report]:
 def _read_entry(text: str, path: Path, digest: str) -> dict | None:
     """What the grouping needs of one content file, None when it is not one ingest can read."""
     try:
+        if not front_matter_scalars(text, ("source_file",), str(path)).get("source_file"):
+            return None  # written by hand: an editor's own article, not a copy of a source
         article = parse(text, str(path))
     except ContentError:
         return None  # check and build say why
