@@ -8,6 +8,7 @@ from pathlib import Path
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 ENRICHED, FAILED = "enriched", "failed"
+NOTICE = "notice"  # about the run, not about one input (a manifest rebuilt): counts nowhere
 # How each status counts in "N written, N unchanged, N skipped, N failed".
 SUMMARY = {WRITTEN: WRITTEN, UPDATED: WRITTEN, ENRICHED: WRITTEN, UNCHANGED: UNCHANGED, SKIPPED: SKIPPED,
            FAILED: FAILED}
@@ -21,3 +22,4 @@ class Report:
     status: str  # one of the statuses above
     content: Path | None = None
     message: str = ""  # the reason of a failure, or a notice
+    same_story: bool = False  # skipped as a copy of the story in `content`
