@@ -82,7 +82,7 @@ class FeedsGenerator(Generator):
             self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}").rss_str(pretty=True))
 
     def _write(self, path: str, xml: bytes) -> None:
-        write_atomically(Path(self.output_path) / path, xml.decode("utf-8"))
+        write_atomically(Path(self.output_path) / path, xml.decode("utf-8"), durable=False)  # as Pelican writes pages
 
 
 def feeds_generator(pelican):
