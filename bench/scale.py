@@ -12,8 +12,12 @@ separate processes (start-up included):
 2. `briefing build` cold (no cache) against plain Pelican (default theme, no plugins besides
    the YAML front-matter reader the content needs, Pelican's default pages and feeds) on the
    same content folder; pagefind's share of our build is timed on its own;
-3. after changing one raw article: `briefing ingest` again and `briefing build` again (warm:
+3. `briefing ingest` again over the unchanged folder (every source known to the manifest);
+4. after changing one raw article: `briefing ingest` again and `briefing build` again (warm:
    content files and Pelican's cache in place), against the cold run.
+
+`python -m bench.cluster N` times the same ingest on a local Dask cluster (1 and 2 workers)
+against the process pool.
 
 Each stage runs --runs times (one count per size; the baseline only up to --baseline-max
 articles, as it costs as much as the ingest itself); we report the
@@ -106,6 +110,7 @@ def bench_size(count: int, runs: int, with_baseline: bool, work: Path) -> dict:
         fresh(content, output, cache, plain)
         record("ingest cold", ingest)
         written = len(list(content.glob("*.md")))
+        record("ingest unchanged", ingest)  # nothing changed: each source costs a hash (the manifest)
         if with_baseline:
             record("unavoidable work", [PYTHON, "-m", "bench.unavoidable", str(raw), "--jobs", str(_jobs())])
         record("build cold", build)
@@ -143,6 +148,7 @@ def report(result: dict) -> str:
         ("build cold without pagefind / plain Pelican",
          (seconds["build cold"] - seconds["pagefind alone"]) / seconds["plain Pelican"]),
         ("build warm / build cold", seconds["build warm"] / seconds["build cold"]),
+        ("ingest unchanged / ingest cold", seconds["ingest unchanged"] / seconds["ingest cold"]),
         ("ingest + build warm / ingest + build cold",
          (seconds["ingest warm"] + seconds["build warm"]) / (seconds["ingest cold"] + seconds["build cold"])),
     ]

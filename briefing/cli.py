@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from briefing.config import MEGABYTE, IngestOptions
 from briefing.errors import InputError
 from briefing.lock import Locked
-from briefing.report import ENRICHED, FAILED, SKIPPED, SUMMARY, UNCHANGED, UPDATED, WRITTEN
+from briefing.report import ENRICHED, FAILED, NOTICE, SKIPPED, SUMMARY, UNCHANGED, UPDATED, WRITTEN
 
 app = typer.Typer(help="briefing: raw news articles in, a static briefing site and feeds out.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -91,6 +91,10 @@ def ingest(
     watch: Annotated[Optional[float], typer.Option(
         "--watch", min=0.01, help="Read the feeds again every this many minutes, until stopped.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Name every file skipped for its type.")] = False,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Analyse again the files that failed with the same bytes last time.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="A Dask scheduler's address (tcp://host:8786): its workers do the analysis.")] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Clean raw articles and write them as Markdown with metadata into the content folder;
@@ -121,7 +125,8 @@ def ingest(
     def once():  # with --watch, files and sources added to the folders since are read too
         found = ingesting.collect_inputs(local, content_dir) if watch else inputs
         return _ingest_once(found.files, (addresses, found.sources, sources[2]), content_dir, options, fetching,
-                            force=force, jobs=jobs, debug=debug, skipped=len(found.skipped))
+                            force=force, jobs=jobs, debug=debug, skipped=len(found.skipped),
+                            retry_failed=retry_failed, scheduler=scheduler)
 
     if watch is None:
         counts, failure = once()
@@ -130,7 +135,8 @@ def ingest(
 
 
 def _ingest_once(files: list[Path], sources: tuple, content_dir: Path, options, fetching, *, force: bool, jobs: int,
-                 debug: bool, skipped: int) -> tuple[Counter, Optional[typer.Exit]]:
+                 debug: bool, skipped: int, retry_failed: bool = False,
+                 scheduler: Optional[str] = None) -> tuple[Counter, Optional[typer.Exit]]:
     """One run: fetch what the sources hold that is new (a line per source), ingest it with the
     files, print the summary line; (counts, the exit to leave with when a run cannot go on)."""
     from briefing import ingest as ingesting
@@ -152,11 +158,16 @@ def _ingest_once(files: list[Path], sources: tuple, content_dir: Path, options, 
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
                       disable=len(files) < PROGRESS_FROM or not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=len(files))
-            for report in ingesting.run(files, content_dir, options, force=force, jobs=jobs, debug=debug):
+            for report in ingesting.run(files, content_dir, options, force=force, jobs=jobs, debug=debug,
+                                        retry_failed=retry_failed, scheduler=scheduler):
+                if report.status == NOTICE:  # about the run or a file no input made: counted nowhere
+                    about = f"{report.content}: " if report.content is not None else ""
+                    err.print(f"notice: {about}{report.message}", markup=False)
+                    continue
                 progress.advance(task)
                 counts[SUMMARY[report.status]] += 1
                 _print_report(report)
-    except Locked as exc:
+    except (Locked, ingesting.ClusterError) as exc:
         failure = _failure(str(exc))
     except OSError as exc:
         failure = _failure(f"{content_dir}: cannot write there ({exc.strerror or exc})")

@@ -15,10 +15,12 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def write_atomically(path: Path, text: str | bytes, durable: bool = True) -> None:
     """Write to a temporary file beside the target, then rename: readers see the old file or
     the new one, never half of one. Text is written as UTF-8, bytes as they are. (mkstemp
-    makes the file 0600 whatever the umask: the mode is set before the rename.)"""
+    makes the file 0600 whatever the umask: the mode is set before the rename.) `durable`
+    flushes the bytes to disk before the rename; a build, whose whole output folder is swapped
+    in only when complete, does without."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -27,7 +29,8 @@ def write_atomically(path: Path, text: str | bytes) -> None:
             handle.write(text)
             handle.flush()
             os.fchmod(handle.fileno(), new_file_mode())
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

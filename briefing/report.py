@@ -8,8 +8,8 @@ from pathlib import Path
 
 WRITTEN, UPDATED, UNCHANGED, SKIPPED = "written", "updated", "unchanged", "skipped"
 ENRICHED, FAILED = "enriched", "failed"
-NOTICE = "notice"  # about a content file no input of the run made (its story group changed)
-# How each status counts in "N written, N unchanged, N skipped, N failed" (a notice in none).
+NOTICE = "notice"  # about a content file no input made (its story group changed), or about the run
+# (a manifest rebuilt): counted in none of "N written, N unchanged, N skipped, N failed".
 SUMMARY = {WRITTEN: WRITTEN, UPDATED: WRITTEN, ENRICHED: WRITTEN, UNCHANGED: UNCHANGED, SKIPPED: SKIPPED,
            FAILED: FAILED, NOTICE: NOTICE}
 
@@ -22,3 +22,4 @@ class Report:
     status: str  # one of the statuses above
     content: Path | None = None
     message: str = ""  # the reason of a failure, or a notice
+    same_story: bool = False  # skipped as a copy of the story in `content`

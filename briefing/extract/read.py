@@ -42,6 +42,12 @@ class RawDocument:
 
 def read_source(path: Path, max_bytes: int) -> RawDocument:
     """Read one raw article, or raise InputError with a one-line reason."""
+    data, mtime = read_bytes(path, max_bytes)
+    return raw_document(path, data, mtime)
+
+
+def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, float]:
+    """A raw file's bytes and modification time (InputError: missing, a folder, too large)."""
     try:
         if path.is_dir():
             raise InputError(path, "is a folder, not a file")
@@ -56,6 +62,11 @@ def read_source(path: Path, max_bytes: int) -> RawDocument:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:  # grew after stat
         raise InputError(path, f"too large (limit {_megabytes(max_bytes)} MB)")
+    return data, mtime
+
+
+def raw_document(path: Path, data: bytes, mtime: float) -> RawDocument:
+    """The text of a raw file's bytes (read here or by another machine), or InputError."""
     if not data.strip():
         raise InputError(path, "empty file")
     text, encoding = decode(data, path)

@@ -50,14 +50,15 @@ def index_entities(generator) -> None:
                     page.aliases.append(alias)
     dated = {article: (article.date.timestamp(), article.slug) for article in generator.articles}  # aware datetimes compare slowly
     feed_pattern, feed_min = settings["BRIEFING_ENTITY_FEED_RSS"], settings["BRIEFING_ENTITY_FEED_MIN"]
+    named = {slug: reading_order(page.name) for slug, page in pages.items()}  # once a page, not once a comparison
     for page in pages.values():
         page.articles = sorted(set(page.articles), key=dated.__getitem__, reverse=True)
         if len(page.articles) >= feed_min:  # a feed of one article helps nobody
             page.feed = feed_pattern.format(slug=page.slug)
         together = Counter(slug for a in page.articles for slug in a.briefing_entity_slugs if slug != page.slug)
         page.companions = [(pages[slug], count) for slug, count in heapq.nsmallest(
-            COMPANIONS, together.items(), key=lambda item: (-item[1], reading_order(pages[item[0]].name)))]
+            COMPANIONS, together.items(), key=lambda item: (-item[1], named[item[0]]))]
     generator.context["briefing_entity_pages"] = pages
     generator.context["briefing_entities_by_type"] = {
-        kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), reading_order(p.name)))
+        kind: sorted((p for p in pages.values() if p.type == kind), key=lambda p: (-len(p.articles), named[p.slug]))
         for kind in ENTITY_TYPES}

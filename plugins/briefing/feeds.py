@@ -73,7 +73,7 @@ def newest_first(articles) -> list:
 
 
 def write_feed(output_path: str, path: str, xml: bytes) -> None:
-    write_atomically(Path(output_path) / path, xml.decode("utf-8"))
+    write_atomically(Path(output_path) / path, xml, durable=False)  # as Pelican writes pages
 
 
 class FeedsGenerator(Generator):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from babel.core import get_global
 from babel.dates import format_date
 
 
+@lru_cache(maxsize=8192)  # an article's date is shown on each of its entities' pages: formatted once
 def long_date(value: datetime, lang: str = "fr") -> str:
     """'25 janvier 2024' / 'January 25, 2024'."""
     return format_date(value, format="long", locale=lang)

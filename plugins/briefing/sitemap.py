@@ -38,7 +38,8 @@ class SitemapGenerator(Generator):
         if pages:
             entries.append(_entry(root, self.settings["BRIEFING_ENTITIES_URL"], articles))
             entries += [_entry(root, pages[slug].url, pages[slug].articles) for slug in sorted(pages)]
-        write_atomically(Path(self.output_path) / "sitemap.xml", HEADER + "".join(entries) + "</urlset>\n")
+        write_atomically(Path(self.output_path) / "sitemap.xml", HEADER + "".join(entries) + "</urlset>\n",
+                         durable=False)  # as Pelican writes pages
 
 
 def sitemap_generator(pelican):

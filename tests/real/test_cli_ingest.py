@@ -13,7 +13,8 @@ from briefing.contentfile import parse
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The content files (not the run's manifest, under a dot-name)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
 
 
 def test_ingest_writes_one_file_per_seed_and_a_summary(cli, tmp_path: Path):
@@ -21,7 +22,7 @@ def test_ingest_writes_one_file_per_seed_and_a_summary(cli, tmp_path: Path):
     result = cli("ingest", SEEDS, "--content-dir", content, "--date", "2024-01-25")
     assert result.exit_code == 0
     assert result.stderr.strip().splitlines()[-1] == "5 written, 0 unchanged, 0 skipped, 0 failed"
-    names = sorted(p.name for p in content.iterdir())
+    names = sorted(p.name for p in content.glob("[!.]*"))
     assert len(names) == 5 and all(n.endswith(".md") for n in names)
     seed = parse((content / "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md")
                  .read_text("utf-8"))
@@ -49,7 +50,7 @@ def test_committed_demo_content_is_in_sync_with_the_seeds(cli, tmp_path: Path):
 def test_an_editors_change_survives_reingest_and_only_force_overwrites(cli, seed_copy: Path, tmp_path: Path):
     content = tmp_path / "content"
     cli("ingest", seed_copy, "--content-dir", content)
-    (path,) = content.iterdir()
+    (path,) = content.glob("*.md")
     edited = path.read_text("utf-8").replace("category: Sécurité", "category: Défense")
     path.write_text(edited, "utf-8")
     kept = cli("ingest", seed_copy, "--content-dir", content)
@@ -68,7 +69,7 @@ def test_the_same_story_under_two_names_is_written_once(cli, seed_copy: Path, tm
     content = tmp_path / "content"
     result = cli("ingest", seed_copy.parent, "--content-dir", content)
     assert result.exit_code == 0
-    assert len(list(content.iterdir())) == 1
+    assert len(list(content.glob("[!.]*"))) == 1
     assert "same story as" in result.stderr and "not written twice" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == "1 written, 0 unchanged, 1 skipped, 0 failed"
 
@@ -81,7 +82,7 @@ def test_a_title_shared_by_two_stories_gets_two_slugs(cli, tmp_path: Path):
     (raw / "b.txt").write_text(f"Le budget est voté\n\n{body.replace('long', 'court')}\n", "utf-8")
     content = tmp_path / "content"
     assert cli("ingest", raw, "--content-dir", content, "--date", "2024-01-01").exit_code == 0
-    names = sorted(p.name for p in content.iterdir())
+    names = sorted(p.name for p in content.glob("[!.]*"))
     assert len(names) == 2 and "le-budget-est-vote.md" in names  # the first input keeps the plain slug
     (other,) = set(names) - {"le-budget-est-vote.md"}
     assert other.startswith("le-budget-est-vote-") and len(other) == len("le-budget-est-vote-12345678.md")
@@ -104,7 +105,7 @@ def test_bad_inputs_fail_in_one_line_each_and_the_others_are_written(cli, seed_c
     ])
     assert "Traceback" not in result.output
     assert result.stderr.strip().splitlines()[-1] == "1 written, 0 unchanged, 0 skipped, 4 failed"
-    assert [p.name for p in content.iterdir()] == [
+    assert [p.name for p in content.glob("[!.]*")] == [
         "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md"]
 
 
@@ -153,7 +154,8 @@ def test_inspect_without_json_is_a_readable_summary(cli):
 def test_nothing_half_written_is_left_behind(cli, seed_copy: Path, tmp_path: Path):
     content = tmp_path / "content"
     cli("ingest", seed_copy, "--content-dir", content)
-    assert not [p for p in content.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()) == [
+        ".briefing/manifest.json", "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.md"]
 
 
 def test_an_unchanged_source_costs_a_hash_and_nothing_else(cli, seed_copy: Path, tmp_path: Path, monkeypatch):

@@ -83,7 +83,8 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(cli, seed_copy
     result = cli("ingest", seed_copy, "--content-dir", content)
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert path.read_bytes() == before
-    assert sorted(p.name for p in content.iterdir()) == [path.name]
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()) == [
+        ".briefing/manifest.json", path.name]  # no temporary file left
 
 
 def test_a_run_killed_mid_way_leaves_whole_files_and_the_next_run_completes(cli, tmp_path: Path):
@@ -113,7 +114,7 @@ def test_a_run_killed_mid_way_leaves_whole_files_and_the_next_run_completes(cli,
     result = cli("ingest", raw, "--content-dir", content, "--date", "2024-01-25")
     assert result.exit_code == 0
     assert result.stderr.strip().splitlines()[-1] == f"{40 - written} written, {written} unchanged, 0 skipped, 0 failed"
-    assert not [p for p in content.iterdir() if p.suffix != ".md"]
+    assert not [p for p in content.glob("[!.]*") if p.suffix != ".md"]  # (the manifest is under a dot-name)
 
 
 def test_everything_briefing_writes_is_readable_by_a_web_server(cli, seed_copy: Path, tmp_path: Path):
