@@ -13,7 +13,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.files import write_atomically
 
-SIDECAR_SUFFIX = ".json"
+SIDECAR_SUFFIX = ".item.json"  # "x.item.json" beside "x.html": a name no hand-saved file has by chance
 PAGE_SUFFIXES = (".html", ".txt")
 
 
@@ -37,12 +37,15 @@ class ItemMeta:
 
 
 def sidecar_path(page: Path) -> Path:
-    return page.with_suffix(SIDECAR_SUFFIX)
+    return page.with_name(page.stem + SIDECAR_SUFFIX)
 
 
 def is_sidecar(path: Path) -> bool:
     """A sidecar beside its page (not counted as a file of another type)."""
-    return path.suffix == SIDECAR_SUFFIX and any(path.with_suffix(s).exists() for s in PAGE_SUFFIXES)
+    if not path.name.endswith(SIDECAR_SUFFIX):
+        return False
+    stem = path.name[:-len(SIDECAR_SUFFIX)]
+    return any(path.with_name(stem + suffix).exists() for suffix in PAGE_SUFFIXES)
 
 
 def write_item(page: Path, content: bytes, meta: ItemMeta) -> None:

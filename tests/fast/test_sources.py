@@ -351,3 +351,16 @@ def test_new_pages_are_asked_of_each_host_in_turn():
     pages = [Pending(SourceSummary("s"), FeedItem(url, url), "s", []) for url in urls]
     assert [p.item.url for p in by_host_in_turn(pages)] == [
         "http://a.org/1", "http://b.org/1", "https://c.org/1", "http://a.org/2", "http://b.org/2", "http://a.org/3"]
+
+
+def test_a_json_file_beside_a_saved_page_is_not_its_feed_data(tmp_path):
+    """`briefing inspect d.html --json > d.json` (the shell makes d.json first): a page saved by
+    hand with any JSON beside it is still a page of its own; only "d.item.json" is a sidecar."""
+    from briefing.sources.item import is_sidecar, read_item
+
+    page = tmp_path / "d.html"
+    page.write_text("<html><body><p>Texte.</p></body></html>", "utf-8")
+    (tmp_path / "d.json").write_text("", "utf-8")
+    assert read_item(page) is None and not is_sidecar(tmp_path / "d.json")
+    (tmp_path / "d.item.json").write_text("{}", "utf-8")
+    assert is_sidecar(tmp_path / "d.item.json")
