@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -37,12 +38,19 @@ LANGUAGES = ("fr", "en")
 PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin", "ben", "ibn", "abu", "d", "le", "la"}
 
 
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """Honorifics, titles and determiners of both languages, longest first."""
+    return tuple(sorted({normalize(w) for lang in LANGUAGES
+                         for w in (*words("entity_honorifics", lang), *words("entity_titles", lang),
+                                   *words("entity_determiners", lang))}, key=len, reverse=True))
+
+
+@cache  # a site names the same entities in many articles
 def bare_name(name: str) -> str:
     """A name without the honorifics and titles in front of it: "Mr. Trump" -> "Trump",
     "le Premier ministre Gabriel Attal" -> "Gabriel Attal"."""
-    prefixes = sorted({normalize(w) for lang in LANGUAGES
-                       for w in (*words("entity_honorifics", lang), *words("entity_titles", lang),
-                                 *words("entity_determiners", lang))}, key=len, reverse=True)
+    prefixes = _prefixes()
     text = name.strip()
     changed = True
     while changed:
