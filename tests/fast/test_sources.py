@@ -268,11 +268,14 @@ def test_conditional_requests_and_gzip(site):
 
 
 def test_requests_to_one_host_are_spaced_by_the_rate(site):
-    with Fetcher(options(rate=5.0)) as fetcher:
+    """Two requests a second: the server sees them at least 0.5 s apart, less the jitter of a
+    loaded machine between the client's send and the server's arrival (a 0.1 s margin; the
+    first try, 5 a second with a 0.01 s margin, failed once under a full test run)."""
+    with Fetcher(options(rate=2.0)) as fetcher:
         for number in (1, 2, 3):
             fetcher.get(f"{site.address}/p/{number}.html", obey_robots=False)
     times = [when for _m, path, when in site.requests if path.startswith("/p/")]
-    assert all(later - earlier >= 0.19 for earlier, later in zip(times, times[1:]))
+    assert len(times) == 3 and all(later - earlier >= 0.4 for earlier, later in zip(times, times[1:]))
 
 
 # a whole gathering: pages saved with their sidecars, state kept, a second run costs a 304
