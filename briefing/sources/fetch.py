@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -54,8 +55,12 @@ class Fetcher:
     """One run's fetching: the client, the time of the last request to each host, each
     origin's robots.txt, and how many requests went out."""
 
-    def __init__(self, options: FetchOptions) -> None:
+    def __init__(self, options: FetchOptions, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        """`clock` and `sleep` pace the requests to one host (a test passes a clock of its own
+        to read the pacing exactly, without waiting)."""
         self.options = options
+        self._clock, self._sleep = clock, sleep
         self.client = httpx.Client(transport=GuardedTransport(options.allow_private), trust_env=False,
                                    timeout=httpx.Timeout(options.timeout), follow_redirects=False,
                                    headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"})
@@ -134,10 +139,10 @@ class Fetcher:
         rules = self._robots.get(origin(url))
         if isinstance(rules, Protego):
             interval = max(interval, min(rules.crawl_delay(ROBOTS_AGENT) or 0.0, MAX_CRAWL_DELAY))
-        wait = self._last.get(host, -interval) + interval - time.monotonic()
+        wait = self._last.get(host, -interval) + interval - self._clock()
         if wait > 0:
-            time.sleep(wait)
-        self._last[host] = time.monotonic()
+            self._sleep(wait)
+        self._last[host] = self._clock()
 
     def _check_robots(self, url: str) -> None:
         key = origin(url)
