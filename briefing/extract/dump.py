@@ -30,8 +30,10 @@ ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 TRUNCATED = re.compile(r"[\w«“\"](\.\.\.|…)\s*$")  # an excerpt cut mid-sentence
 SENTENCE_END = re.compile(r"([.!?…][»\"”’')\]]*|[»”])\s*$")
 LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
-BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm)?$")
+BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm|'|’|′)?$")  # "19/02/2020", "07h45", "73'" (a match's minute)
 CAPTION_WORDS = 25
+TRUNCATED_PROSE_WORDS = 60  # a paragraph a paywall cuts is still prose; a teaser cut short is shorter
+FRAGMENT_START = re.compile(r"^(?:[,.;:)\]…]|[a-zà-ÿ]{2})")  # the rest of a sentence a tag split, not a headline ("iPhone" is)
 ADDRESS = re.compile(r"@\w|\bwww\.|https?://")  # an e-mail, a handle or an address: a byline or a link, no headline
 SHORT_TITLE_WORDS = 3  # content words: a shorter block shares at most that share of itself with the lead
 REPEATED_SHARE = 0.5  # a short block said twice (a menu item) counts double only if it shares this with the lead
@@ -61,7 +63,8 @@ def split_units(text: str) -> list[str]:
     return units
 
 
-CONTINUES = re.compile(r"^(?:[a-zà-ÿ]|[,.;:!?)\]»”…%])")  # a block that goes on with its sentence
+CONTINUES = re.compile(r"^(?:[a-zà-ÿ]|[,.;:!?()\]»”…%])")  # a block that goes on with its sentence
+DASHED = re.compile(r"\s[-–—]$")  # "KOBE –": a dateline, its story in the next block
 FRAGMENT_WORDS = 8  # a link or an <em> cut out of a sentence is this short at most
 
 
@@ -70,22 +73,25 @@ def rejoin(units: list[str], lang: str) -> list[str]:
     again: a block that does not end a sentence goes on with the next one when that one
     continues it (lower case, punctuation), or with a short block (the link text) and the one
     after it when that one continues ("… l'administration de" + "Valérie Plante" + "a décidé …").
-    A chain is kept only when it makes a sentence of prose: menus, bylines ("by Bob Yirka")
-    and dates under a headline stay apart."""
+    A chain is kept only when it makes a sentence of prose (or a story's own first line: "This
+    post originally appeared on" + "Grist" + "."): menus, bylines ("by Bob Yirka") and dates
+    under a headline stay apart."""
     bylines = words("byline_words", lang)
     joined: list[str] = []
     i = 0
     while i < len(units):
         current, end = units[i], i + 1
         while end < len(units) and not SENTENCE_END.search(current):
-            if CONTINUES.match(units[end]) and units[end].split(" ", 1)[0].lower() not in bylines:
+            if (CONTINUES.match(units[end]) or DASHED.search(current)) \
+                    and units[end].split(" ", 1)[0].lower() not in bylines:
                 current, end = _glue(current, units[end]), end + 1
             elif (end + 1 < len(units) and len(WORD.findall(units[end])) <= FRAGMENT_WORDS
                   and not SENTENCE_END.search(units[end]) and CONTINUES.match(units[end + 1])):
                 current, end = _glue(_glue(current, units[end]), units[end + 1]), end + 2
             else:
                 break
-        if end > i + 1 and SENTENCE_END.search(current) and len(WORD.findall(current)) >= MIN_PROSE_WORDS:
+        if end > i + 1 and SENTENCE_END.search(current) and (
+                len(WORD.findall(current)) >= MIN_PROSE_WORDS or prefix_pattern("story_openers").match(normalize(current))):
             joined.append(current)
             i = end
         else:
@@ -129,7 +135,7 @@ def is_end_marker(unit: str, prose: bool) -> bool:
 def prose_words(unit: str, stop: frozenset[str]) -> int:
     """Word count when the block reads as story prose, else 0."""
     tokens = WORD.findall(unit)
-    if len(tokens) < MIN_PROSE_WORDS or TRUNCATED.search(unit):
+    if len(tokens) < MIN_PROSE_WORDS or TRUNCATED.search(unit) and len(tokens) < TRUNCATED_PROSE_WORDS:
         return 0
     ratio = sum(t.lower() in stop for t in tokens) / len(tokens)
     if ratio >= MIN_STOPWORD_RATIO and SENTENCE_END.search(unit):
@@ -169,6 +175,8 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     start, end = best_span(scores)
     while end < len(units) and prefix_pattern("story_trailers").match(normalize(units[end])):
         end += 1  # "Additional reporting by ...": the story's own last line
+    while start > 0 and prefix_pattern("story_openers").match(normalize(units[start - 1])):
+        start -= 1  # "This post originally appeared on Grist.": the story's own first line
     header = units[:start]
     found = find_title(header, units[start:end], stop, lang)
     title_at, title = found if found is not None else (None, None)
@@ -354,6 +362,7 @@ def _headline_like(unit: str) -> bool:
             and not prefix_pattern("date_prefixes").match(key)
             and not unit.rstrip().endswith(":")
             and not ADDRESS.search(unit)
+            and not FRAGMENT_START.match(unit)
             and sum(ch.isdigit() for ch in unit) < len(unit) / 4)
 
 
