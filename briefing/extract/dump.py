@@ -302,13 +302,18 @@ def _repeated(places: list[int], keys: list[str], share: float) -> bool:
     return not (before or after)
 
 
+TIMED_WORDS = 4  # "Monday 6:30PM", "07h45": a time alone, the page's own
+CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)")
+
+
 def _byline_or_date(unit: str, lang: str) -> bool:
     """A short line that names the author or dates the page."""
     if len(WORD.findall(unit)) > BYLINE_WORDS * 2:
         return False
     key = normalize(unit)
     return bool(prefix_pattern("byline_prefixes").match(key) or prefix_pattern("date_prefixes").match(key)
-                or date_pattern(lang).search(unit))
+                or date_pattern(lang).search(unit)
+                or len(WORD.findall(unit)) <= TIMED_WORDS and CLOCK.search(unit))
 
 
 def _join_dangling(header: list[str], stop: frozenset[str]) -> tuple[list[str], list[int]]:

@@ -113,3 +113,16 @@ def test_in_a_dump_the_headline_above_the_date_beats_the_breadcrumb():
               "Pour réécouter son interview, cliquez sur l’icône ci-dessous, elle dure une dizaine de minutes "
               "et répond aux questions des auditeurs sur le référendum."]
     assert _dump_title(blocks, "fr").startswith("« Les privatisations sont au profit")
+
+
+def test_in_a_dump_a_time_alone_under_a_block_dates_it_as_a_headline():
+    # a Gizmodo page of the article-extraction-benchmark, split at every tag: the byline is a bare
+    # name and the date a weekday and a time
+    story = ["Duck fluff and feathers in the middle of a drying process after being washed at a factory in China, "
+             "where much of the world's down is processed for pillows and clothing.",
+             "Doctors in Britain say their patient had trouble breathing for months before they found the cause, "
+             "a case they describe in a report published this week."]  # no word of the headline
+    blocks = ["4.9K", "Astronauts' Exercise Programs Could Help Cancer Patients Endure Chemotherapy", "Ed Cara",
+              "Friday 11:40AM", "Health", "A Man Developed 'Feather Duvet Lung' After Getting New Bedding", "Ed Cara",
+              "Monday 6:30PM", "•", "Filed to:", "Weird medicine", *story]
+    assert _dump_title(blocks, "en") == "A Man Developed 'Feather Duvet Lung' After Getting New Bedding"
