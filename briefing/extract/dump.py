@@ -241,10 +241,12 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     for i, stem in stems.items():
         places.setdefault(_key(stem), []).append(i)
     marks = [_byline_or_date(unit, lang) for unit in header]
+    bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
+               for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
     best, best_score = None, 0.0
     for i, _unit in candidates:
         own = _content_words(stems[i], stop)
-        if not own:
+        if not own or i in bylined:
             continue
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
         repeated = _repeated(places[_key(stems[i])], keys, share)

@@ -126,3 +126,14 @@ def test_in_a_dump_a_time_alone_under_a_block_dates_it_as_a_headline():
               "Friday 11:40AM", "Health", "A Man Developed 'Feather Duvet Lung' After Getting New Bedding", "Ed Cara",
               "Monday 6:30PM", "•", "Filed to:", "Weird medicine", *story]
     assert _dump_title(blocks, "en") == "A Man Developed 'Feather Duvet Lung' After Getting New Bedding"
+
+
+def test_in_a_tag_split_dump_the_lines_after_a_bare_by_are_the_byline():
+    # a Live Science page of the article-extraction-benchmark, split at every tag
+    story = ["The centers of massive galaxy clusters are super hot, and a new model shows how they got that way "
+             "over billions of years of cosmic time.",
+             "Researchers ran their model on a supercomputer for months, tracking how gas and dark matter moved "
+             "between the galaxies of each cluster."]
+    blocks = ["Home", "News", "Physicists Just Created the Most Detailed Simulation of the Universe in History", "By",
+              "Tim Childers", "-", "Live Science Contributor", "2019-11-19T12:48:14Z", "Space", "Shares", *story]
+    assert _dump_title(blocks, "en") == "Physicists Just Created the Most Detailed Simulation of the Universe in History"
