@@ -82,8 +82,9 @@ def _is_note(paragraph: str, lang: str) -> bool:
 
 def _byline(paragraph: str) -> str | None:
     """The author's name in a byline line ("By Jill Serjeant", "Par Kab Niang"), else None."""
-    if len(WORD.findall(paragraph)) > BYLINE_WORDS or not prefix_pattern("byline_prefixes").match(normalize(paragraph)):
-        return None
+    if len(WORD.findall(paragraph)) > BYLINE_WORDS or SENTENCE_END.search(paragraph) \
+            or not prefix_pattern("byline_prefixes").match(normalize(paragraph)):
+        return None  # "By Monday, the deal was done." is a sentence
     match = BYLINE.match(paragraph)
     return match.group("name").strip() if match else None
 

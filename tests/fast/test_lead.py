@@ -57,6 +57,8 @@ def test_notes_and_the_byline_above_the_lead_leave_the_summary():
     dated = "Le 14 mars 2020, Olivier Véran a mis en garde les Français contre la dangerosité supposée de l'ibuprofène."
     assert lead_paragraphs([dated, lead], "fr") == (None, None, [dated, lead])
     assert lead_paragraphs([lead], "fr") == (None, None, [lead])
+    short = ["By Monday, the deal was done.", "The two companies had talked for a year about it."]
+    assert lead_paragraphs(short, "en") == (None, None, short)  # a short lead is no byline
 
 
 def test_a_kicker_glued_to_the_lead_is_cut_a_brand_name_is_not():
