@@ -32,7 +32,7 @@ from briefing.enrich import EnrichmentError, enrich_texts
 from briefing.errors import ContentError, InputError
 from briefing.extract.dates import SLACK, as_zoned
 from briefing.extract.handwritten import front_matter, story_of
-from briefing.extract.lead import split_dateline
+from briefing.extract.lead import lead_paragraphs
 from briefing.extract.read import SUPPORTED_SUFFIXES, raw_document, read_bytes, read_source
 from briefing.extract.story import Story, extract_story
 from briefing.files import write_atomically
@@ -464,8 +464,10 @@ def prepare(source: Path | ShippedSource, options: IngestOptions) -> tuple[Story
         found = story.publication_date(saved, options.timezone)
     moment, date_source = found or ((options.date, "option") if options.date else (saved, "fetch" if item else "file"))
     plain = "\n\n".join(story.paragraphs)
-    dateline, lead = split_dateline(story.paragraphs[0])  # where and by whom it was filed: not the news
-    summary = summarize([lead, *story.paragraphs[1:]], abbreviations(story.lang), options.summary_chars)
+    publication = story.publication or _domain(story.url or (item and item.url))
+    # where and by whom it was filed, and the notes above the lead: not the news
+    dateline, byline, lead = lead_paragraphs(story.paragraphs, story.lang, publication)
+    summary = summarize(lead, abbreviations(story.lang), options.summary_chars)
     return story, Article(
         title=title,
         date=as_zoned(moment, options.timezone).isoformat(),
@@ -474,9 +476,9 @@ def prepare(source: Path | ShippedSource, options: IngestOptions) -> tuple[Story
         lang=story.lang,
         slug=make_slug(title, options.slug_chars),
         source=story.url or (item and item.url) or name,
-        publication=story.publication or _domain(story.url or (item and item.url)),
+        publication=publication,
         dateline=dateline,
-        byline=item.author if item else None,
+        byline=(item.author if item else None) or byline,
         source_sha256=raw.sha256,
         summary=escape_markdown(summary),
         body="\n\n".join(story.blocks),

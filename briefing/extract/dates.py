@@ -36,7 +36,7 @@ def as_zoned(moment: datetime, timezone: str) -> datetime:
 
 
 @cache
-def _date_pattern(lang: str) -> re.Pattern[str]:
+def date_pattern(lang: str) -> re.Pattern[str]:
     months = set()
     for code in {lang, "fr", "en"}:
         try:
@@ -58,7 +58,7 @@ def date_in_text(lines: list[str], lang: str) -> datetime | None:
     for line in lines:
         if len(WORD.findall(line)) > 20:
             continue
-        match = _date_pattern(lang).search(line)
+        match = date_pattern(lang).search(line)
         if not match:
             continue
         parsed = dateparser.parse(match.group(1), languages=[lang] if lang in ("fr", "en") else None,

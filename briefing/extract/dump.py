@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.dates import date_in_text
+from briefing.extract.dates import date_in_text, date_pattern
 from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
@@ -30,8 +30,11 @@ ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 TRUNCATED = re.compile(r"[\w«“\"](\.\.\.|…)\s*$")  # an excerpt cut mid-sentence
 SENTENCE_END = re.compile(r"([.!?…][»\"”’')\]]*|[»”])\s*$")
 LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
-BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm)?$")
+BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm|'|’|′)?$")  # "19/02/2020", "07h45", "73'" (a match's minute)
 CAPTION_WORDS = 25
+TRUNCATED_PROSE_WORDS = 60  # a paragraph a paywall cuts is still prose; a teaser cut short is shorter
+FRAGMENT_START = re.compile(r"^(?:[,.;:)\]…]|[a-zà-ÿ]{2})")  # the rest of a sentence a tag split, not a headline ("iPhone" is)
+ADDRESS = re.compile(r"@\w|\bwww\.|https?://")  # an e-mail, a handle or an address: a byline or a link, no headline
 SHORT_TITLE_WORDS = 3  # content words: a shorter block shares at most that share of itself with the lead
 REPEATED_SHARE = 0.5  # a short block said twice (a menu item) counts double only if it shares this with the lead
 
@@ -60,7 +63,8 @@ def split_units(text: str) -> list[str]:
     return units
 
 
-CONTINUES = re.compile(r"^(?:[a-zà-ÿ]|[,.;:!?)\]»”…%])")  # a block that goes on with its sentence
+CONTINUES = re.compile(r"^(?:[a-zà-ÿ]|[,.;:!?()\]»”…%])")  # a block that goes on with its sentence
+DASHED = re.compile(r"\s[-–—]$")  # "KOBE –": a dateline, its story in the next block
 FRAGMENT_WORDS = 8  # a link or an <em> cut out of a sentence is this short at most
 
 
@@ -69,22 +73,25 @@ def rejoin(units: list[str], lang: str) -> list[str]:
     again: a block that does not end a sentence goes on with the next one when that one
     continues it (lower case, punctuation), or with a short block (the link text) and the one
     after it when that one continues ("… l'administration de" + "Valérie Plante" + "a décidé …").
-    A chain is kept only when it makes a sentence of prose: menus, bylines ("by Bob Yirka")
-    and dates under a headline stay apart."""
+    A chain is kept only when it makes a sentence of prose (or a story's own first line: "This
+    post originally appeared on" + "Grist" + "."): menus, bylines ("by Bob Yirka") and dates
+    under a headline stay apart."""
     bylines = words("byline_words", lang)
     joined: list[str] = []
     i = 0
     while i < len(units):
         current, end = units[i], i + 1
         while end < len(units) and not SENTENCE_END.search(current):
-            if CONTINUES.match(units[end]) and units[end].split(" ", 1)[0].lower() not in bylines:
+            if (CONTINUES.match(units[end]) or DASHED.search(current)) \
+                    and units[end].split(" ", 1)[0].lower() not in bylines:
                 current, end = _glue(current, units[end]), end + 1
             elif (end + 1 < len(units) and len(WORD.findall(units[end])) <= FRAGMENT_WORDS
                   and not SENTENCE_END.search(units[end]) and CONTINUES.match(units[end + 1])):
                 current, end = _glue(_glue(current, units[end]), units[end + 1]), end + 2
             else:
                 break
-        if end > i + 1 and SENTENCE_END.search(current) and len(WORD.findall(current)) >= MIN_PROSE_WORDS:
+        if end > i + 1 and SENTENCE_END.search(current) and (
+                len(WORD.findall(current)) >= MIN_PROSE_WORDS or prefix_pattern("story_openers").match(normalize(current))):
             joined.append(current)
             i = end
         else:
@@ -128,7 +135,7 @@ def is_end_marker(unit: str, prose: bool) -> bool:
 def prose_words(unit: str, stop: frozenset[str]) -> int:
     """Word count when the block reads as story prose, else 0."""
     tokens = WORD.findall(unit)
-    if len(tokens) < MIN_PROSE_WORDS or TRUNCATED.search(unit):
+    if len(tokens) < MIN_PROSE_WORDS or TRUNCATED.search(unit) and len(tokens) < TRUNCATED_PROSE_WORDS:
         return 0
     ratio = sum(t.lower() in stop for t in tokens) / len(tokens)
     if ratio >= MIN_STOPWORD_RATIO and SENTENCE_END.search(unit):
@@ -168,8 +175,10 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     start, end = best_span(scores)
     while end < len(units) and prefix_pattern("story_trailers").match(normalize(units[end])):
         end += 1  # "Additional reporting by ...": the story's own last line
+    while start > 0 and prefix_pattern("story_openers").match(normalize(units[start - 1])):
+        start -= 1  # "This post originally appeared on Grist.": the story's own first line
     header = units[:start]
-    found = find_title(header, units[start:end], stop)
+    found = find_title(header, units[start:end], stop, lang)
     title_at, title = found if found is not None else (None, None)
     category = find_section(header[:title_at] if title_at is not None else header)
     byline = _byline_after_lead(units[start:end], prose[start:end], lang)
@@ -214,31 +223,122 @@ def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:
     return kept
 
 
-def find_title(header: list[str], story: list[str], stop: frozenset[str]) -> tuple[int, str] | None:
-    """(where, headline) of the headline-like block above the story whose words the story's
-    opening uses most (a block of one or two words can share little): a headline repeated
-    above the story counts double, also when one of its statements carries the site's name
-    ("Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it shares too
-    little with the story (a menu item said twice); the name is cut from the headline; the
-    closest wins a tie."""
+def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: str = "en") -> tuple[int, str] | None:
+    """(where, headline) of the headline-like block above the story that best reads as its
+    headline: the share of its words the story's opening uses (a block of one or two words can
+    share little); said twice above the story (also when one of its statements carries the
+    site's name: "Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it is
+    a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
+    headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
+    headline; the closest wins a tie."""
     lead_words = _content_words(" ".join(story[:3]), stop)
+    header, origin = _join_dangling(header, stop)
     candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit)]
     names = glued_names([unit for _i, unit in candidates])
-    stems = {i: strip_site_name(unit, names) or unit for i, unit in candidates}
-    counts: dict[str, int] = {}
-    for stem in stems.values():
-        counts[normalize(stem)] = counts.get(normalize(stem), 0) + 1
+    stems = {i: _strip_date(strip_site_name(unit, names) or unit, lang) for i, unit in candidates}
+    keys = [_key(unit) for unit in header]
+    places: dict[str, list[int]] = {}
+    for i, stem in stems.items():
+        places.setdefault(_key(stem), []).append(i)
+    marks = [_byline_or_date(unit, lang) for unit in header]
+    bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
+               for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
     best, best_score = None, 0.0
     for i, _unit in candidates:
         own = _content_words(stems[i], stop)
-        if not own:
+        if not own or i in bylined:
             continue
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
-        repeated = counts[normalize(stems[i])] > 1 and share >= REPEATED_SHARE  # not a menu item said twice
-        score = share + repeated - 0.001 * (len(header) - i)
-        if score > best_score:
-            best, best_score = (i, stems[i]), score
+        repeated = _repeated(places[_key(stems[i])], keys, share)
+        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
+        sentence = bool(SENTENCE_END.search(stems[i])) and not stems[i].rstrip().endswith(("?", "!", "»", "”", '"'))
+        score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
+            - DISTANCE_COST * (len(header) - i)
+        if score > best_score and (share or repeated or dated):
+            best, best_score = (origin[i], stems[i]), score
     return best
+
+
+REPEATED_BONUS = 0.6
+DISTANCE_COST = 0.001  # per block between a headline and the story
+REPEATED_NEAR = 4  # blocks apart at most, a headline said twice in a row (<h1>, then a caption's)
+DATED_BONUS = 0.5
+DATED_WITHIN = 3  # a byline or a date this many blocks under a headline at most
+SENTENCE_PENALTY = 0.5  # a block that ends with a full stop is a standfirst or a caption more often than a headline
+
+
+def _strip_date(headline: str, lang: str) -> str:
+    """A headline without the date its block carries after it ("… after all 19 November 2019")."""
+    match = date_pattern(lang).search(headline)
+    if match and match.end() == len(headline.rstrip()) and match.start() > 0:
+        return headline[:match.start()].rstrip(" ,-–—|")
+    return headline
+
+
+def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
+    """Where the `count` blocks after block i are, not counting blocks without a letter ("-", ",")."""
+    found: list[int] = []
+    for j in range(i + 1, len(units)):
+        if len(found) == count:
+            break
+        if any(ch.isalpha() for ch in units[j]):
+            found.append(j)
+    return found
+
+
+def _key(unit: str) -> str:
+    return " ".join(WORD.findall(normalize(unit)))
+
+
+def _repeated(places: list[int], keys: list[str], share: float) -> bool:
+    """A block said twice above the story, not as part of a menu said twice (the block before
+    or after it is the same at both places), and either close to itself (the headline and the
+    <h1>) or sharing much with the story (a menu item said twice shares little)."""
+    if len(places) < 2 or not share:
+        return False
+    first, last = places[0], places[-1]
+    if share < REPEATED_SHARE and last - first > REPEATED_NEAR:
+        return False
+    before = first > 0 and keys[first - 1] == keys[last - 1]
+    after = last + 1 < len(keys) and keys[first + 1] == keys[last + 1]
+    return not (before or after)
+
+
+TIMED_WORDS = 4  # "Monday 6:30PM", "07h45": a time alone, the page's own
+CLOCK = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)")
+
+
+def _byline_or_date(unit: str, lang: str) -> bool:
+    """A short line that names the author or dates the page."""
+    if len(WORD.findall(unit)) > BYLINE_WORDS * 2:
+        return False
+    key = normalize(unit)
+    return bool(prefix_pattern("byline_prefixes").match(key) or prefix_pattern("date_prefixes").match(key)
+                or date_pattern(lang).search(unit)
+                or len(WORD.findall(unit)) <= TIMED_WORDS and CLOCK.search(unit))
+
+
+def _join_dangling(header: list[str], stop: frozenset[str]) -> tuple[list[str], list[int]]:
+    """A headline a tag split ("… à la présidence du" + "HCERES"): a block that ends with a
+    function word goes on with the short block after it. (The blocks, and where each starts.)"""
+    joined: list[str] = []
+    origin: list[int] = []
+    for i, unit in enumerate(header):
+        if joined and _dangles(joined[-1], stop) and len(WORD.findall(unit)) <= SHORT_TITLE_WORDS:
+            joined[-1] = _glue(joined[-1], unit)
+        else:
+            joined.append(unit)
+            origin.append(i)
+    return joined, origin
+
+
+DANGLING_LETTERS = 3  # "du", "de la", "of the": a headline does not end with such a word
+
+
+def _dangles(unit: str, stop: frozenset[str]) -> bool:
+    tokens = WORD.findall(unit)
+    return (len(tokens) >= TITLE_WORDS[0] and tokens[-1].islower() and len(tokens[-1]) <= DANGLING_LETTERS
+            and tokens[-1] in stop and unit[-1].isalpha())
 
 
 def glued_names(units: list[str]) -> list[str]:
@@ -268,6 +368,8 @@ def _headline_like(unit: str) -> bool:
             and not prefix_pattern("byline_prefixes").match(key)
             and not prefix_pattern("date_prefixes").match(key)
             and not unit.rstrip().endswith(":")
+            and not ADDRESS.search(unit)
+            and not FRAGMENT_START.match(unit)
             and sum(ch.isdigit() for ch in unit) < len(unit) / 4)
 
 

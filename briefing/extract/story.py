@@ -13,7 +13,9 @@ from briefing.extract.dates import date_in_text, date_in_url, is_publication_dat
 from briefing.extract.dump import clean_text_dump
 from briefing.extract.html import extract_page
 from briefing.extract.language import detect_language
+from briefing.extract.lead import split_kicker
 from briefing.lexicon import words
+from briefing.sections import taxonomy_section, url_section
 from briefing.text import escape_markdown, normalize
 
 HEADER_LINE_WORDS = 20  # a longer line above the story is prose, where "hier" is an event, not a date
@@ -68,8 +70,13 @@ def extract_story(text: str, kind: str, lang: str | None = None, fetched: dateti
         story = Story(cleaned.title, page_section(cleaned.category), None, "", cleaned.paragraphs,
                       [escape_markdown(p) for p in cleaned.paragraphs], [(date, "text")] if date else [])
     story.lang = lang or detect_language(" ".join([story.title or "", *story.paragraphs]))
+    if not taxonomy_section(story.category, story.lang):  # "/politique/article/…": the address names it
+        story.category = url_section(story.url, story.lang) or story.category
     if story.title and story.paragraphs and normalize(story.paragraphs[0]) == normalize(story.title):
         del story.paragraphs[0], story.blocks[0]  # the page's own headline above the text
+    kicker, lead = split_kicker(story.paragraphs[0], story.lang) if story.paragraphs else (None, "")
+    if kicker and story.blocks[0].startswith(kicker):  # "AgricultureL'Office fédéral…": the label goes
+        story.paragraphs[0], story.blocks[0] = lead, story.blocks[0][len(kicker):]
     return story
 
 

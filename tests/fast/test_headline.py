@@ -51,3 +51,89 @@ def test_a_dump_names_the_site_from_a_headline_said_twice_not_from_a_kicker():
         == ["Info'Com-CGT"]
     assert glued_names(["Live updates now", "Live updates now - Government plan to revive industry creates jobs"]) \
         == []  # a kicker said again before the headline: the headline is no site name
+
+
+def _dump_title(blocks: list[str], lang: str) -> str | None:
+    from briefing.extract.dump import clean_text_dump
+
+    return clean_text_dump("\n\n".join(blocks) + "\n", lang).title
+
+
+STORY_EN = ["Whether you're for or against Sweden's softer approach to coronavirus lockdowns, there is no denying "
+            "state epidemiologist Anders Tegnell has become a household name in the country.",
+            "Strange tattoos are plentiful around the world, but you'd probably still be hard pressed to find one of "
+            "a state epidemiologist, and the man who wears it says he has no regrets about it at all."]
+
+
+def test_in_a_dump_the_headline_is_the_block_a_byline_or_a_date_follows():
+    # thelocal.se's dump: the menu says "Find jobs in Sweden" twice, the headline shares one word with the lead
+    menu = ["Living in Sweden", "Moving to Sweden", "Working in Sweden", "Find jobs in Sweden"]
+    blocks = [*menu, "Advertise", *menu, "The Local Europe AB", "tattoo",
+              "Meet the Swede who tattooed a state epidemiologist's face on his arm", "AFP/The Local", "-",
+              "[email protected]", "Published: 28 Apr, 2020 CET.", "Share", *STORY_EN]
+    assert _dump_title(blocks, "en") == "Meet the Swede who tattooed a state epidemiologist's face on his arm"
+
+
+def test_in_a_dump_a_headline_said_twice_beats_the_standfirst_under_it():
+    # theintercept.com's dump: the headline, a caption, the headline again, the standfirst, the byline
+    caption = ("Doctors examine an injured child at Al-Shifa Hospital after Israeli attacks on Gaza City, Gaza, on "
+               "Oct. 21, 2023. Photo: Ali Jadallah/Anadolu via Getty Images")
+    blocks = ["Donate", "What It’s Like to Give Birth in Gaza", caption, "What It’s Like to Give Birth in Gaza",
+              "With most hospitals closed, Gaza’s doctors struggle to care for premature babies — often without power.",
+              "Ibtisam Mahdi, Ruwaida Kamal Amer", "November 8 2023, 3:18 p.m.", "In partnership with",
+              "KHAN YOUNIS, GAZA — The Israeli assault on the Gaza Strip has left the health sector in the besieged "
+              "coastal enclave in a state of unprecedented, near-total collapse, doctors say.",
+              "More than half of the 30 hospitals in Gaza have closed completely, according to the World Health "
+              "Organization, and premature babies are among those who suffer most from it."]
+    assert _dump_title(blocks, "en") == "What It’s Like to Give Birth in Gaza"
+
+
+def test_in_a_tag_split_dump_a_headline_cut_at_its_link_is_whole_again():
+    # soundofscience.fr, BeautifulSoup's get_text("\n\n"): "<h1>… du <a>HCERES</a></h1>"
+    blocks = ["Menu", "Une candidature collective à la présidence du", "HCERES", "Martin Clavey",
+              "20 janvier 2020",
+              "En réaction à la candidature du conseiller recherche d’Emmanuel Macron à la présidence du HCERES, "
+              "un collectif de chercheurs présente une candidature collective.",
+              "L’initiative, portée par le collectif RogueESR, a réuni plusieurs centaines de signatures en "
+              "quelques jours, et elle se veut une critique de la bureaucratie de l’évaluation."]
+    assert _dump_title(blocks, "fr") == "Une candidature collective à la présidence du HCERES"
+    # a headline that ends with a word of four letters or more ("bien") takes no byline with it
+    assert _dump_title(["Les clés pour aller bien", "Ophélie Ostermann", "| Le 19 février 2020", *blocks[5:]],
+                       "fr") == "Les clés pour aller bien"
+
+
+def test_in_a_dump_the_headline_above_the_date_beats_the_breadcrumb():
+    # france.attac.org's dump: the headline shares no word with the short story under it
+    blocks = ["Actus et médias >", "Dans les médias",
+              "« Les privatisations sont au profit d’intérêts privés, financiers, des multinationales et au "
+              "détriment des salariés et des usagers »",
+              "jeudi 13 juin 2019, par Attac France", "Mots-clés >", "Services publics, Transports, Démocratie",
+              "Aurélie Trouvé, porte-parole d’Attac était l’invitée de France info pour parler du lancement du "
+              "processus de référendum d’initiative partagée pour empêcher la vente des aéroports de Paris.",
+              "Pour réécouter son interview, cliquez sur l’icône ci-dessous, elle dure une dizaine de minutes "
+              "et répond aux questions des auditeurs sur le référendum."]
+    assert _dump_title(blocks, "fr").startswith("« Les privatisations sont au profit")
+
+
+def test_in_a_dump_a_time_alone_under_a_block_dates_it_as_a_headline():
+    # a Gizmodo page of the article-extraction-benchmark, split at every tag: the byline is a bare
+    # name and the date a weekday and a time
+    story = ["Duck fluff and feathers in the middle of a drying process after being washed at a factory in China, "
+             "where much of the world's down is processed for pillows and clothing.",
+             "Doctors in Britain say their patient had trouble breathing for months before they found the cause, "
+             "a case they describe in a report published this week."]  # no word of the headline
+    blocks = ["4.9K", "Astronauts' Exercise Programs Could Help Cancer Patients Endure Chemotherapy", "Ed Cara",
+              "Friday 11:40AM", "Health", "A Man Developed 'Feather Duvet Lung' After Getting New Bedding", "Ed Cara",
+              "Monday 6:30PM", "•", "Filed to:", "Weird medicine", *story]
+    assert _dump_title(blocks, "en") == "A Man Developed 'Feather Duvet Lung' After Getting New Bedding"
+
+
+def test_in_a_tag_split_dump_the_lines_after_a_bare_by_are_the_byline():
+    # a Live Science page of the article-extraction-benchmark, split at every tag
+    story = ["The centers of massive galaxy clusters are super hot, and a new model shows how they got that way "
+             "over billions of years of cosmic time.",
+             "Researchers ran their model on a supercomputer for months, tracking how gas and dark matter moved "
+             "between the galaxies of each cluster."]
+    blocks = ["Home", "News", "Physicists Just Created the Most Detailed Simulation of the Universe in History", "By",
+              "Tim Childers", "-", "Live Science Contributor", "2019-11-19T12:48:14Z", "Space", "Shares", *story]
+    assert _dump_title(blocks, "en") == "Physicists Just Created the Most Detailed Simulation of the Universe in History"

@@ -76,8 +76,38 @@ def test_reading_time():
     ("News", "en", None), ("General-news", "en", None), ("À la une", "fr", None),  # a feed's label is no section
     ("suisse", "fr", "Suisse"), ("Sécurité", "fr", "Sécurité"),  # unknown: kept as the page states it
     ("Santé", "en", "Health"),  # the article's language
+    ("Economy & Business", "en", "Business"), ("Business News", "en", "Business"),  # corpus pages' labels
+    ("Politique scientifique française", "fr", "Politique scientifique française"),  # no part of it is a section
 ])
 def test_sections_map_to_a_small_taxonomy(stated, lang, shown):
     from briefing.sections import section_name
 
     assert section_name(stated, lang) == shown
+
+
+@pytest.mark.parametrize("url, section", [
+    ("https://www.ledevoir.com/politique/montreal/573258/la-fin-des-trottinettes-en-libre-service-a-montreal", "Politique"),
+    ("https://wsvn.com/news/local/miami-dade/15-year-old-driver-killed/", "Société"),  # "news" is no section
+    ("https://www.japantimes.co.jp/news/2020/02/18/national/crime-legal/6000-surgical-masks-stolen/", "Société"),
+    ("https://www.reuters.com/article/us-awards-sag-idUSKBN1ZI0EH", None),
+    ("https://www.tdg.ch/suisse/berne-interdit-chlorothalonil/story/18348200", None),  # unknown folders name none
+    ("https://example.org/science", None),  # the page's own name is no folder
+    (None, None),
+])
+def test_a_page_address_names_its_section(url, section):
+    from briefing.sections import url_section
+
+    assert url_section(url, "fr") == section
+
+
+def test_the_address_gives_the_section_a_page_states_none_of():
+    from briefing.extract.story import extract_story
+
+    page = ("<html><head><title>La fin des trottinettes</title><link rel=canonical "
+            "href='https://www.ledevoir.com/politique/montreal/573258/la-fin-des-trottinettes'></head><body><article>"
+            "<h1>La fin des trottinettes</h1>" + "<p>Les entreprises de trottinettes en libre-service ont enregistré "
+            "365 000 déplacements entre le 21 juin et le 15 novembre, dont une grande part la nuit.</p>" * 4
+            + "</article></body></html>")
+    assert extract_story(page, "html", "fr").category == "Politique"
+    stated = page.replace("<head>", "<head><meta property='article:section' content='Santé'>")
+    assert extract_story(stated, "html", "fr").category == "Santé"  # the page's own section first

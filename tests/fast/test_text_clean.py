@@ -118,3 +118,49 @@ def test_a_byline_under_the_standfirst_goes_to_the_header():
     cleaned = clean_text_dump(text, "fr")
     assert cleaned.paragraphs == [lead, *body]
     assert "19 février 2020" in cleaned.header
+
+
+def test_a_tag_split_dump_keeps_a_sentence_cut_before_a_bracket_and_a_dateline_cut_at_its_dash():
+    """France Culture's "Le dossier d’<em>Esprit</em> (décembre 2019), …" and the Japan Times'
+    "<strong>KOBE –</strong> A total of …", as get_text("\\n\\n") saves them (corpus)."""
+    from briefing.extract.dump import rejoin
+
+    units = ["Quand le langage travaille",
+             ". Là où nos sociétés connaissent des tensions, là aussi travaille le langage. Le dossier d’", "Esprit",
+             "(décembre 2019), coordonné par Anne Dujin, se met à son écoute, pour entendre l’écho de nos angoisses, "
+             "de nos espoirs et de nos désirs.", "À ÉCOUTER AUSSI"]
+    assert rejoin(units, "fr") == [
+        "Quand le langage travaille. Là où nos sociétés connaissent des tensions, là aussi travaille le langage. "
+        "Le dossier d’Esprit (décembre 2019), coordonné par Anne Dujin, se met à son écoute, pour entendre l’écho "
+        "de nos angoisses, de nos espoirs et de nos désirs.", "À ÉCOUTER AUSSI"]
+    units = ["PRINT", "SHARE", "KOBE –", "A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was "
+             "learned Tuesday. The Hyogo Prefectural Police is investigating the incident as a case of theft."]
+    assert rejoin(units, "en")[2].startswith("KOBE – A total of 6,000 surgical masks")
+    # a republished story's credit, cut at its link, is one line again, and the story's first
+    units = ["Nathanael Johnson", "January 10, 2020 9:00AM (UTC)", "This post originally appeared on", "Grist", "."]
+    assert rejoin(units, "en")[2:] == ["This post originally appeared on Grist."]
+
+
+def test_a_story_keeps_its_credit_line_and_crosses_a_match_s_minutes():
+    story = [LEAD, SECOND, "Belle opportunité pour Cornet sur coup-franc mais Nardi repousse parfaitement !", "7'", "3'",
+             "Les deux équipes se cherchent en ce début de match, sous la pluie.", "0'"]
+    cleaned = clean_text_dump("\n\n".join(["Menu", "This post originally appeared on Grist.", *story]) + "\n", "fr")
+    assert cleaned.paragraphs == ["This post originally appeared on Grist.", *story[:3], story[5]]
+
+
+def test_a_paragraph_a_paywall_cuts_is_prose_a_short_teaser_is_not():
+    from briefing.extract.dump import prose_words
+    from briefing.extract.language import stopwords
+
+    # aoc.media's paywall (corpus): the text stops mid-word, the rest is for subscribers
+    cut = ("Pour réaliser ce programme, il impose aux populations un nouveau grand récit sur le sens de l’histoire et "
+           "sur la fin de l’évolution, qui n’hésite pas à mobiliser le lexique biologique de l’adaptation, de la "
+           "sélection et de la compétition dans la lutte pour la vie. Mais à la différence du vieux darwinisme social "
+           "inspiré par Herbert Spencer, qui croyait qu’il suffisait de démanteler l’État social et de laisser faire "
+           "les interactions économi…")
+    # a blog's blurb in the sidebar (Le Monde diplomatique, corpus)
+    teaser = ("Hier à peine considérée – sauf pour sa composante japonaise –, l’Asie devient l’une des clefs du monde "
+              "contemporain. Depuis le début du XXIe siècle, le centre de gravité se déplace de l’Occident vers "
+              "l’Extrême-Orient. Inéluctablement. Cela mérite attention...")
+    assert prose_words(cut, stopwords("fr")) > 0
+    assert prose_words(teaser, stopwords("fr")) == 0

@@ -61,7 +61,8 @@ def editorial():
 
 
 @pytest.mark.parametrize("name", ["entity_precision", "core_recall", "figure_recall", "figure_precision", "headline",
-                                  "headline_blocks", "headline_tags"])
+                                  "headline_blocks", "headline_tags", "lead_clean", "category",
+                                  "lead_clean_blocks", "lead_clean_tags"])
 def test_what_a_reader_sees_is_above_its_floor_on_held_out_pages(editorial, name):
     """The sidebar and the box on the gold set's held-out third (pages no rule was tuned on)."""
     from evaluation.editorial import FLOORS
