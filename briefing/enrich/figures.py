@@ -12,6 +12,7 @@ the noun the number counts; a count of events written with a verb is named by th
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -103,14 +104,19 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     text = doc.text  # Doc.text joins every token: once per document, not per number
     mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
+    in_names = _numbers_in_names(doc)
     for sent in doc.sents:
         taken: set[int] = set()
-        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang), *_word_quantities(sent, lang)):
+        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names), *_word_quantities(sent, lang)):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
-            previous = next((f.label for f in reversed(figures) if f.sentence == sent.text.strip()), "")
-            figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang, previous)
+            previous = next((f for f in reversed(figures) if f.sentence == sent.text.strip()), None)
+            figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
+                               previous.label if previous else "")
+            if figure is not None and not figure.phrase and previous is not None and previous.kind == figure.kind \
+                    and figure.kind in ("percent", "money") and previous.phrase:
+                figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
@@ -118,12 +124,22 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     return figures
 
 
-def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
+def _numbers_in_names(doc: Doc) -> frozenset[str]:
+    """Numbers the document writes as part of a name ("Boeing 737", "Airbus A350"): the same
+    number alone elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
+    return frozenset(t.text for t in doc[1:] if t.is_digit and len(t.text) >= 3 and doc[t.i - 1].pos_ == "PROPN"
+                     and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_)
+
+
+def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str,
+                      in_names: frozenset[str] = frozenset()):
     for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent.text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)
+        if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
+            continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
-        if span is None or _not_a_quantity(doc, text, span, raw, lang):
+        if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
             continue
         yield span.start, span.end, parse_digits(raw, mark, shown), None, False
 
@@ -143,6 +159,8 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
             and doc[span.start - 1].text[:1].isupper() and not (
                 span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):
         return True  # "Boeing 737", "Paris 2024": part of a name ("Aclasta 2 semaines" counts weeks)
+    if after in data.get("clock_hours", ()):  # "à 15 heures" is a time; "les 35 heures", "192 heures annuelles" last
+        return parse_digits(raw, ".", False) <= 24 and before in data.get("clock_prepositions", ())
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
@@ -253,8 +271,9 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
                       kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
     if kind == "count":
         label, head = _label(doc, sent, start, end, data)
-        if not label and end < sent.end and doc[end].is_punct and not vague:
-            label = elided  # "tuant les 8 assaillants et en capturant 2."
+        if not label and not vague and (end < sent.end and doc[end].is_punct
+                                         or start > sent.start and doc[start - 1].lower_ in data.get("part_of", ())):
+            label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…"
         if not label or _not_news(doc, sent, start, end, head, value, lang):
             return None
         if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN":
@@ -284,14 +303,35 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
-    if end < sent.end and doc[end].pos_ == "NOUN" and kind == "money":  # "$250 billion list of goods"
+    if end < sent.end and doc[end].pos_ == "NOUN":  # "$250 billion list of goods", "the 3 percent level"
         return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
-    if end < sent.end and doc[end].pos_ == "ADP":
+    if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
+        return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
+    if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:
             return _words(doc[end:after])
     before = _noun_phrase_before(doc, sent, start, BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)
+    if not before and kind == "percent":
+        before = _subject_of_change(doc, sent, start, lang)
     return f": {before}" if before else ""
+
+
+def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
+    """'Renewable energy from hydroelectricity, solar power (…), increased 6 percent': what rose
+    or fell by the share, the noun group that opens the sentence, when a verb of change stands
+    right before the share ("increased 6 percent", "a baissé de 23 %")."""
+    verb = start - 1
+    if verb > sent.start and doc[verb].lower_ in COUNT_LINKS:
+        verb -= 1
+    if verb <= sent.start or doc[verb].pos_ != "VERB" or doc[verb].lemma_.lower() not in _data(lang).get("change_verbs", ()):
+        return ""
+    first = sent.start
+    while first < verb and doc[first].pos_ == "DET":
+        first += 1
+    if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return ""
+    return _words(doc[first:_complement_end(doc, first, verb, lang)])
 
 
 def _words(span: Span) -> str:
@@ -311,9 +351,10 @@ def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:
         if token.pos_ in ("ADJ", "NOUN", "PROPN") and not token.is_punct and LABEL_WORD.match(token.text):
             i += 1
             continue
-        if token.pos_ == "ADP" and complements < 2 and token.lower_ not in _data(lang).get("not_complements", ()):
+        if (token.pos_ == "ADP" or token.lower_ in COUNT_LINKS) and complements < 2 \
+                and token.lower_ not in _data(lang).get("not_complements", ()):
             j = i + 1
-            while j < limit and doc[j].pos_ in ("DET", "ADJ") and not doc[j].is_punct:
+            while j < limit and (doc[j].pos_ in ("DET", "ADJ") or doc[j].pos_ == "NUM" and j > i + 1) and not doc[j].is_punct:
                 j += 1
             if j < limit and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in _months(lang) \
                     and doc[j].lower_ not in _data(lang).get("time_nouns", ()):
@@ -327,6 +368,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
     """The noun group the quantity is said of ("Le taux de chômage des femmes a atteint 22 %"
     -> "taux de chômage des femmes"): the nearest one before it in its clause."""
     i = start - 1
+    if i > sent.start and doc[i].text in (":", "("):
+        i -= 1  # "Coût de l’opération : 100 000 euros", "une partie des salariés (17 %)"
     while i >= max(sent.start, start - window) and not doc[i].is_punct and \
             doc[i].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PART"):
         i -= 1
@@ -512,14 +555,18 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
     data = _data(lang)
     salient, minor = set(data.get("salient_labels", ())), set(data.get("minor_labels", ()))
     generic = set(data.get("generic_labels", ()))
+    said = Counter((round(f.value, 6), f.label) for f in figures)
 
     def salience(f: Figure) -> float:
         score = 3.0 if f.label in salient else -1.0 if f.label in minor else 1.0
-        score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
+        order_of_size = f.qualifier == ">" and f.display[:1].isalpha()  # "des centaines", "thousands of customers"
+        if not order_of_size:  # the headline's and the lead's numbers first; an order of size is no number
+            score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
         score += 0.3 * math.log10(max(f.value, 1.0))
         score += {"money": 1.0, "percent": 0.5, "age": 0.5}.get(f.kind, 0.0)
         score += min(len(f.phrase.split()), 4) * 0.15  # a phrase that says where and of what
-        return score - (1.5 if f.vague else 0.0) - (0.5 if f.qualifier == ">" and f.display[:1].isalpha() else 0.0)
+        score += 0.5 * math.log2(said[(round(f.value, 6), f.label)])  # what the article keeps coming back to ("35 heures")
+        return score - (1.5 if f.vague else 0.0) - (0.5 if order_of_size else 0.0)
 
     def trivial(f: Figure) -> bool:  # "deux visions", "trois mois" in the body
         return (f.kind == "count" and f.display[:1].isalpha() and not f.vague and f.value <= SMALL_WORD_NUMBER
