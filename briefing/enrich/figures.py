@@ -24,7 +24,9 @@ from text_to_num import text2num
 from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
-DIGITS_PATTERN = r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?![\w/]|-(?!years?-old)|[.,:]\d)"
+# A number, and the scale a money figure may have glued to it ("$12.9bn", "£10bn", "$5m").
+DIGITS_PATTERN = (r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?<=\d)((?:bn|m)(?![\w/]))?"
+                  r"(?![\w/]|-(?!years?-old)|[.,:]\d)")
 DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
           "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
@@ -112,16 +114,29 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
             if taken & set(range(start_token, end_token)):
                 continue
             previous = next((f for f in reversed(figures) if f.sentence == sent.text.strip()), None)
+            if previous is not None and previous.kind == "money" and _conversion(doc, previous.last_token, start_token):
+                continue  # "$12.9bn (£10bn)": the same sum in another currency
             figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
                                previous.label if previous else "")
             if figure is not None and not figure.phrase and previous is not None and previous.kind == figure.kind \
-                    and figure.kind in ("percent", "money") and previous.phrase:
+                    and figure.kind in ("percent", "money") and previous.phrase \
+                    and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
                 figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+SAME_SHARE_GAP = 4  # tokens between two shares of one thing: "de 23,1 % en 2018 à 10 % en 2019"
+
+
+def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
+    """Whether the quantity at `start` is in parentheses right after a sum ("$12.9bn (£10bn)",
+    "176 Hong Kong dollars (£17.43)"): the same sum converted, if it is money."""
+    between = doc[previous_end:start]
+    return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
 
 
 def _numbers_in_names(doc: Doc) -> frozenset[str]:
@@ -141,7 +156,14 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
         if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
             continue
-        yield span.start, span.end, parse_digits(raw, mark, shown), None, False
+        value = parse_digits(raw, mark, shown)
+        if match.group(2) and span.end_char >= sent.start_char + match.end(2):  # "$12.9bn", one token; "$5 m" is two
+            # only after a currency sign: "5m" may be metres
+            if not (span.start > sent.start and not doc[span.start - 1].is_alpha
+                    and doc[span.start - 1].lower_ in _data(lang).get("currencies", {})):
+                continue
+            value *= _data(lang)["scales"][match.group(2)]
+        yield span.start, span.end, value, None, False
 
 
 def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> bool:
@@ -307,6 +329,9 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
         return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
     if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
         return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
+    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing": past the aside
+        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
     if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:
@@ -351,10 +376,15 @@ def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:
         if token.pos_ in ("ADJ", "NOUN", "PROPN") and not token.is_punct and LABEL_WORD.match(token.text):
             i += 1
             continue
+        if token.text in "-‐" and i > at and not doc[i - 1].whitespace_ and not token.whitespace_ \
+                and i + 1 < limit and doc[i + 1].is_alpha:  # "record-breaking": one word the tokenizer split
+            i += 2
+            continue
         if (token.pos_ == "ADP" or token.lower_ in COUNT_LINKS) and complements < 2 \
                 and token.lower_ not in _data(lang).get("not_complements", ()):
             j = i + 1
-            while j < limit and (doc[j].pos_ in ("DET", "ADJ") or doc[j].pos_ == "NUM" and j > i + 1) and not doc[j].is_punct:
+            while j < limit and (doc[j].pos_ in ("DET", "ADJ") or doc[j].pos_ == "NUM" and j > i + 1
+                                 or doc[j].pos_ == "PRON" and "Yes" in doc[j].morph.get("Poss")) and not doc[j].is_punct:
                 j += 1
             if j < limit and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in _months(lang) \
                     and doc[j].lower_ not in _data(lang).get("time_nouns", ()):
@@ -404,6 +434,9 @@ def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
     return f"{link} {determiner}{group.text}"
 
 
+MIN_AGE, MAX_AGE = 14, 110  # a number set off by commas after a name is an age between these
+
+
 def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
     """(end, phrase) of an age: "un conducteur de 15 ans", "le conducteur, âgé de 15 ans" ->
     ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "a man aged 45" -> ": age of the man"."""
@@ -420,6 +453,15 @@ def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, st
             return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
     unit = end < sent.end and doc[end].lower_ in data["units"]
     before = doc[start - 1].lower_ if start > sent.start else ""
+    after = end + (1 if unit else 0)
+    if before == "," and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN" and doc[start].is_digit \
+            and MIN_AGE <= int(doc[start].text) <= MAX_AGE and (after >= sent.end or doc[after].text in (",", ")", ";")):
+        first = start - 2  # "Montoya-Lewis, 51, to serve": a person's age
+        while first > sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in "-‐" and not doc[first - 1].whitespace_):
+            first -= 1
+        name = doc[first:start - 1].text
+        link = ("d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "de ") if lang == "fr" else "of "
+        return after, f": {data['age']} {link}{name}"
     if before in data.get("aged", ()):  # "a man aged 45"
         person_at = start - 2
     elif unit and before in data.get("links", ()):
