@@ -140,10 +140,13 @@ def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
 
 
 def _numbers_in_names(doc: Doc) -> frozenset[str]:
-    """Numbers the document writes as part of a name ("Boeing 737", "Airbus A350"): the same
-    number alone elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
-    return frozenset(t.text for t in doc[1:] if t.is_digit and len(t.text) >= 3 and doc[t.i - 1].pos_ == "PROPN"
-                     and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_)
+    """Numbers the document writes as part of a name ("Boeing 737", or "737 Max" twice): the
+    same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
+    after_name = {t.text for t in doc[1:] if t.is_digit and len(t.text) >= 3 and doc[t.i - 1].pos_ == "PROPN"
+                  and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_}
+    model_words = Counter((t.text, doc[t.i + 1].text) for t in doc[:-1] if t.is_digit and len(t.text) >= 3
+                          and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper())
+    return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})  # "737 Max", twice
 
 
 def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str,
@@ -181,8 +184,8 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
             and doc[span.start - 1].text[:1].isupper() and not (
                 span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):
         return True  # "Boeing 737", "Paris 2024": part of a name ("Aclasta 2 semaines" counts weeks)
-    if after in data.get("clock_hours", ()):  # "à 15 heures" is a time; "les 35 heures", "192 heures annuelles" last
-        return parse_digits(raw, ".", False) <= 24 and before in data.get("clock_prepositions", ())
+    if after in data.get("clock_hours", ()):  # "à 15 heures", "en 24 heures" tell a time; "les 35 heures",
+        return parse_digits(raw, ".", False) <= 24  # "192 heures annuelles" count hours of work
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
@@ -298,8 +301,8 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…"
         if not label or _not_news(doc, sent, start, end, head, value, lang):
             return None
-        if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN":
-            return None  # "Mille Babords", "three Washington": a name, not a count
+        if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN" and doc[head].text[:1].isupper():
+            return None  # "Mille Babords", "three Washington": a name, not a count ("cinquante wikimédien.ne.s" is one)
     phrase = _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
@@ -589,6 +592,14 @@ MAX_FIGURES = 8  # the box is a compact list
 SMALL_WORD_NUMBER = 3  # "deux visions", "three times": words that count what no editor picks
 
 
+FULL_BOX = 4  # figures that give a number: with as many, orders of size stay out
+
+
+def _order_of_size(f: Figure) -> bool:
+    """'des centaines', 'thousands of customers': a size without a number."""
+    return f.qualifier == ">" and f.display[:1].isalpha()
+
+
 def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> list[Figure]:
     """The figures an editor would pick, best first: the headline's and the lead's first, then
     what they count (people, casualties, troops, money, events) and their size; the same fact
@@ -601,7 +612,7 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
 
     def salience(f: Figure) -> float:
         score = 3.0 if f.label in salient else -1.0 if f.label in minor else 1.0
-        order_of_size = f.qualifier == ">" and f.display[:1].isalpha()  # "des centaines", "thousands of customers"
+        order_of_size = _order_of_size(f)
         if not order_of_size:  # the headline's and the lead's numbers first; an order of size is no number
             score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
         score += 0.3 * math.log10(max(f.value, 1.0))
@@ -625,6 +636,8 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
     kept = [f for f in kept if f.phrase and not trivial(f) and not (f.kind == "money" and f.value < SMALL_MONEY)]
     if any(not f.vague for f in kept):
         kept = [f for f in kept if not f.vague]
+    if sum(not _order_of_size(f) for f in kept) >= FULL_BOX:  # "des centaines" fills a thin box, not a full one
+        kept = [f for f in kept if not _order_of_size(f)]
     return kept[:MAX_FIGURES]
 
 
