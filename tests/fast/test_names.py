@@ -19,3 +19,5 @@ def test_territories_and_cities_are_places_given_names_alone_are_not():
     assert is_territory("Tchéquie") and is_territory("United States")
     assert is_place("Phoenix") and not is_territory("Phoenix")  # a city: "Joaquin Phoenix" stays a person
     assert not is_place("Alibaba") and not is_place("Mediapart")
+    # subdivisions (ISO 3166-2), in their own languages
+    assert is_place("British Columbia") and is_place("Somerset") and is_place("Hauts-de-Seine") and is_place("Berne")
