@@ -336,8 +336,9 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         return PLACE  # "Los Angeles County", "San Francisco Bay Area"
     if kind != PERSON and _opens_with_given_name(parts, lang):
         return PERSON
-    if kind == PLACE and not _is_common_word_in(name, lang) and not any(_after_locative(m, text, lang) for m in members):
-        return ORGANIZATION  # ("Earth" is a word first: left as the model said)
+    if kind == PLACE and len(parts) == 1 and not name.isupper() and not _is_common_word_in(name, lang) \
+            and not any(_after_locative(m, text, lang) for m in members):
+        return ORGANIZATION  # one word ("Earth" is a word first, "FR" a fragment: left as the model said)
     return kind
 
 

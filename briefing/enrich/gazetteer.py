@@ -33,8 +33,21 @@ def _latin(name: str) -> bool:
 
 @cache
 def territory_names() -> frozenset[str]:
-    """Countries, regions and continents, in French and English ("Monde"/"world" left out)."""
-    return frozenset(key(n) for lang in LANGUAGES for code, n in Locale(lang).territories.items() if code != "001")
+    """Countries, regions and continents, in French and English ("Monde"/"world" left out), and
+    the countries' ISO names, official names and common names in both languages (pycountry and
+    its translations: "République tchèque" beside CLDR's "Tchéquie")."""
+    import gettext
+
+    import pycountry
+
+    names = {key(n) for lang in LANGUAGES for code, n in Locale(lang).territories.items() if code != "001"}
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names |= {key(n) for n in (name, french.gettext(name)) if "," not in n}  # "Corée, République de": an index form
+    return frozenset(names)
 
 
 @cache
