@@ -149,8 +149,43 @@ def _numbers_in_names(doc: Doc) -> frozenset[str]:
     return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})  # "737 Max", twice
 
 
+NUMBER = {"space": r"\d+(?:[ \u00a0\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?", "no space": r"\d+(?:[\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?"}
+
+
+@cache
+def _range_pattern(lang: str) -> re.Pattern[str]:
+    """'12 à 13 %', '1 % à 1,5 %', 'entre 61 et 63 ans', '$40-50 billion', '242 to 330
+    passengers': two numbers of one quantity, the first one's value kept ("at least")."""
+    number = NUMBER["space" if _data(lang).get("space_thousands", True) else "no space"]
+    ranges = _data(lang).get("ranges", {})
+    between = "|".join(re.escape(w) for w in ranges.get("between", ()))
+    links = "|".join(re.escape(w) for w in ranges.get("links", ()))
+    tail = "|".join(re.escape(w) for w in ranges.get("between_links", ()))
+    percent = "|".join(re.escape(w) for w in _data(lang).get("percent", ()))
+    return re.compile(rf"(?<![\w.,\-/:])(?:(?P<between>{between}) )?(?P<low>{number})(?: ?(?:{percent}))?"
+                      rf"(?:(?P<dash>[-–])| (?P<link>{links}|{tail}) )(?P<high>{number})(?![\w/]|[.,:]\d)", re.I)
+
+
+def _ranges(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
+    """Ranges, as (first token, last token + 1, low value); the unit and the label are the
+    second number's ("12 à 13 %" is a percent of what "13 %" is)."""
+    if not _data(lang).get("ranges"):
+        return
+    between_links = set(_data(lang)["ranges"].get("between_links", ()))
+    for match in _range_pattern(lang).finditer(sent.text):
+        if (match.group("link") or "").lower() in between_links and not match.group("between"):
+            continue  # "61 et 63": a range only after "entre"
+        low, high = parse_digits(match.group("low"), mark, shown), parse_digits(match.group("high"), mark, shown)
+        first = doc.char_span(sent.start_char + match.start("low"), sent.start_char + match.end("low"), alignment_mode="expand")
+        last = doc.char_span(sent.start_char + match.start("high"), sent.start_char + match.end("high"), alignment_mode="expand")
+        if first is None or last is None or not low < high or _not_a_quantity(doc, text, first, match.group("low"), lang):
+            continue  # "787-9", "2019-2020"
+        yield first.start, last.end, low, None, False
+
+
 def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str,
                       in_names: frozenset[str] = frozenset()):
+    yield from _ranges(doc, text, sent, mark, shown, lang)
     for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent.text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)

@@ -135,6 +135,15 @@ def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
 
 
+def test_ranges_keep_their_low_value_and_the_second_numbers_unit():
+    assert figures("fr", "Elle ne représente que 12 à 13 % des titres de séjour.") == [(None, 12, "12 à 13 %", "%")]
+    assert figures("en", "One expert said the $40-50 billion in annual Chinese purchases was out of reach.") == \
+        [(None, 40_000_000_000, "$40-50 billion", "dollars")]
+    assert figures("en", "The jet seats 242 to 330 passengers.") == [(None, 242, "242 to 330", "passengers")]
+    assert [f[2] for f in figures("fr", "Il varie entre 61 et 63 ans.")] == ["61 et 63"]
+    assert [f[2] for f in figures("en", "The 787-9 flew in 2019-2020 and won 3-1.")] == []  # a name, years, a score
+
+
 def test_a_lower_case_word_the_model_calls_a_name_is_still_counted():
     found = figures("fr", "Plus de cinquante wikimédien.ne.s provenant de plusieurs pays africains participent.")
     assert (">", 50, "cinquante", "wikimédien.ne.s") in found  # a FENEC amount
