@@ -333,7 +333,9 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
         return ORGANIZATION
     if len(parts) > 1 and any(_bare(p) in words("place_words") for p in parts):
-        return PLACE  # "Los Angeles County", "San Francisco Bay Area"
+        return PLACE  # "Los Angeles County", "San Francisco Bay Area", "Miller Drive"
+    if any(_bare(parts[-1]).endswith(suffix) for suffix in words("place_suffixes")):
+        return PLACE  # "Petersallee", "Cornelius-Fredericks-Strasse", "Nachtigalplatz": streets
     if kind != PERSON and _opens_with_given_name(parts, lang):
         return PERSON
     if kind == PLACE and len(parts) == 1 and not name.isupper() and not _is_common_word_in(name, lang) \

@@ -105,6 +105,9 @@ def test_an_institution_word_makes_an_organisation_and_a_word_of_geography_a_pla
     text = "Los Angeles County has reported more cases. British Columbia's health officer spoke."
     found = grouped("en", text, ("Los Angeles County", "place"), ("British Columbia", "place"))
     assert found == {("Los Angeles County", "place"), ("British Columbia", "place")}  # no locative needed there
+    text = "The crash happened on Miller Drive. Petersallee and Manga-Bell-Platz were renamed."
+    found = grouped("en", text, ("Miller Drive", "person"), ("Petersallee", "person"), ("Manga-Bell-Platz", "organization"))
+    assert found == {("Miller Drive", "place"), ("Petersallee", "place"), ("Manga-Bell-Platz", "place")}  # streets
 
 
 def test_names_the_model_missed_after_a_cue_or_a_locative():
