@@ -37,6 +37,7 @@ EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
 # What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
 ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
+GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
 
 
 @dataclass(frozen=True)
@@ -447,6 +448,10 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     the text says what it is (`evidenced`: "les entreprises Lime et Bird").
     English capitalises institutions ("the Senate"): there an organisation is trusted."""
     names = (entity.name, *entity.aliases)
+    if entity.name not in known and _bare(entity.name.split()[-1]) in words("event_words"):
+        return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
+    if GLUED.search(entity.name):
+        return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
         return True
     first = entity.name.split()[0]
