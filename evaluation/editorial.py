@@ -1,6 +1,10 @@
 """What a reader sees in the sidebar and the box, against an editor's gold set.
 
-    python -m evaluation.editorial [--json]
+    python -m evaluation.editorial [--json] [--errors]
+
+`--errors` lists the tuning part's mistakes by kind (entity not a referent, core entity
+missing, figure missing, figure not picked), never the held-out part's: rules are tuned on what
+it prints, and the held-out figures stay a measure of pages no rule was written for.
 
 On evaluation/gold/editorial.yaml (36 corpus articles, 18 French and 18 English, a third of
 each held out), each page goes through the ingest path (`build_articles`: extraction, then
@@ -46,7 +50,7 @@ TOP = 6
 # the held-out part, which is small (6 French and 7 English articles): read them as noisy. The
 # issue's goals (entity precision 0.9, core recall 0.95, figure recall 0.8, figure precision
 # 0.85) are not all reached yet; the README's quality table says where we stand.
-FLOORS = {"entity_precision": 0.60, "core_recall": 0.75, "figure_recall": 0.65, "figure_precision": 0.80,
+FLOORS = {"entity_precision": 0.63, "core_recall": 0.80, "figure_recall": 0.65, "figure_precision": 0.80,
           "headline": 0.95, "headline_blocks": 0.85, "headline_tags": 0.80, "lead_clean": 0.90, "category": 0.35,
           "lead_clean_blocks": 0.85, "lead_clean_tags": 0.90}
 
@@ -98,7 +102,7 @@ def score(article: Article, gold: dict, scores: Scores, mistakes: list[str]) -> 
     """Add one article's figures to `scores`; name what went wrong in `mistakes`."""
     scores.headline.append(names_key(article.title) == names_key(gold["title"]))
     if not scores.headline[-1]:
-        mistakes.append(f"title {article.title!r} != {gold['title']!r}")
+        mistakes.append(f"title: {article.title!r} != {gold['title']!r}")
     entities = gold.get("entities") or {}
     real = [(e["type"], _names(e)) for e in (entities.get("core") or []) + (entities.get("other") or [])]
     listed = [(e.type, {names_key(n) for n in (e.name, *e.aliases)}) for e in article.entities]
@@ -218,6 +222,17 @@ def dump_leads(gold: list[dict], leads: dict) -> dict[str, list[tuple[dict, bool
     return found
 
 
+def tuned_errors(mistakes: dict[str, list[str]]) -> str:
+    """The tuning part's mistakes grouped by kind, with counts (held-out articles left out)."""
+    tuned = {item["id"] for item in yaml.safe_load(GOLD.read_text("utf-8")) if item["split"] == "tune"}
+    kinds: dict[str, list[str]] = {}
+    for ident, found in mistakes.items():
+        for line in found if ident in tuned else ():
+            kind, _, what = line.partition(": ")
+            kinds.setdefault(kind, []).append(f"  {ident}: {what}")
+    return "\n".join(f"{kind} ({len(lines)})\n" + "\n".join(lines) for kind, lines in sorted(kinds.items()))
+
+
 def main(argv: list[str]) -> int:
     if not gold_available():
         print(f"no corpus at {CORPUS}: nothing to evaluate")
@@ -226,6 +241,8 @@ def main(argv: list[str]) -> int:
     if "--json" in argv:
         print(json.dumps({"results": results, "mistakes": mistakes}, ensure_ascii=False, indent=1))
     else:
+        if "--errors" in argv:
+            print(tuned_errors(mistakes))
         if "--mistakes" in argv:
             for ident, found in mistakes.items():
                 for line in found:

@@ -36,7 +36,7 @@ GOLD_TYPES = {"pers.ind": "person", "org": "organization", "loc": "place",
               "pers": "person", "PER": "person", "ORG": "organization", "LOC": "place"}
 # Pinned floors (CI): a little under what this version measures. The goal for FENEC F1 is 0.85;
 # the README says how far we are and why.
-FLOORS = {"fenec_f1": 0.75, "fenec_amount_recall": 0.85, "conll_f1": 0.60, "hipe_f1": 0.48}
+FLOORS = {"fenec_f1": 0.75, "fenec_amount_recall": 0.90, "conll_f1": 0.60, "hipe_f1": 0.48}
 
 
 @dataclass

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_place, is_territory
+from briefing.enrich.gazetteer import is_given_name, is_place, is_territory
 from briefing.enrich.nlp import is_common_word
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -37,6 +37,7 @@ EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
 # What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
 ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
+GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
 
 def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entity, ...]:
     """One Entity per referent: names merged, canonical = fullest, mentions counted."""
+    mentions = [*mentions, *_cued_names(mentions, text, lang)]
+    mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
     if not mentions:
         return ()
     table = alias_table(lang)
@@ -253,50 +256,245 @@ def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entit
     for mention in mentions:
         groups.setdefault(find(mention.text), []).append(mention)
     entities = []
+    evidenced: set[str] = set()
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
     for root, members in groups.items():
+        if all(_in_credit(m, text, lang) for m in members):
+            continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
         canonical = known[0] if known else max(
             forms, key=lambda f: (not _has_honorific(f), len(f), -forms.index(f)))
         votes = Counter(m.type for m in members)
         canonical_type = next(m.type for m in members if m.text == canonical) if not known else known[1]
-        kind = known[1] if known else max(votes, key=lambda t: (votes[t], t == canonical_type))
+        voted = max(votes, key=lambda t: (votes[t], t == canonical_type))
+        if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
+            voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
+        kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
+        if not known and any(_after_cue(m, members, text, lang) for m in members):
+            evidenced.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
-    entities = [(start, _typed(entity, lang)) for start, entity in entities if _credible(entity, known_names, lang)]
+    entities = [(start, _typed(entity, lang)) for start, entity in entities
+                if _credible(entity, known_names, lang, frozenset(evidenced))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
 
 
+def _in_credit(mention: Mention, text: str, lang: str) -> bool:
+    """A name in a byline or a credit line, not in the story: the line opens with a byline word
+    right before it ("Par Jacques Munier"), or a credit word stands before it on its line
+    ("Photo: Jonathan Nackstrand/AFP", "(Credit: Clayton Aldern / Grist)", "© Denis Meyer",
+    "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo")."""
+    line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
+    before = " ".join(line.lower().replace("’", "'").split())
+    credits = _credit_words(lang)
+    if normalize(mention.text) in {normalize(word) for word in credits}:
+        return True
+    if before in words("byline_prefixes", lang):
+        return True
+    return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
+               for word in credits)
+
+
+@cache
+def _credit_words(lang: str) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().replace("’", "'").split()) for w in lexicon(lang).get("credit_words", ()))
+
+
 def _typed(entity: Entity, lang: str) -> Entity:
     """A country or region the gazetteer knows is a place whatever the model said, a city when
-    the model took it for a person; a place's name of several words may still name an
+    the model took it for a person (by the name the article gives it: "Joaquin Phoenix" stays
+    a person though "Phoenix" is a city); a place's name of several words may still name an
     organisation ("Paris Saint-Germain")."""
     names = (entity.name, *entity.aliases)
     if entity.type == PLACE or (entity.type == ORGANIZATION and len(entity.name.split()) > 1):
         return entity
-    if any(is_territory(n) for n in names) or (entity.type == PERSON and any(is_place(n) for n in names)):
+    if any(is_territory(n) for n in names) or (entity.type == PERSON and is_place(entity.name)):
         return Entity(entity.name, PLACE, entity.mentions, entity.aliases)
     return entity  # a city's name typed an organisation may be one ("Independence", a club)
 
 
-def _credible(entity: Entity, known: set[str], lang: str) -> bool:
+def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str) -> str:
+    """What the name and its context say it is, over the model's vote: a noun in front that
+    says "organisation" ("les entreprises Lime et Bird", "le tabloïd Blesk", even where a town
+    has the name); for names no country or region has, a word that makes an institution
+    ("Nooksack Indian Tribe", "Cour de cassation"); a name of two to four capitalised words
+    opening with a given name that is no common word is a person's ("Anders Tegnell", not
+    "Golden Globes"); and a place the gazetteer does not know is one only where the text puts
+    something in it, at or near it ("à Domdidier", "in Wedding"): "Alibaba's shares",
+    "Mediapart révèle" are organisations."""
+    if any(is_territory(m.text) for m in members):
+        return kind
+    parts = name.split()
+    if kind != ORGANIZATION and any(_after_cue(m, members, text, lang) for m in members):
+        return ORGANIZATION
+    if is_place(name):
+        return kind
+    if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
+        return ORGANIZATION
+    if len(parts) > 1 and any(_bare(p) in words("place_words") for p in parts):
+        return PLACE  # "Los Angeles County", "San Francisco Bay Area", "Miller Drive"
+    if any(_bare(parts[-1]).endswith(suffix) for suffix in words("place_suffixes")):
+        return PLACE  # "Petersallee", "Cornelius-Fredericks-Strasse", "Nachtigalplatz": streets
+    if kind != PERSON and _opens_with_given_name(parts, lang):
+        return PERSON
+    if kind == PLACE and len(parts) == 1 and not name.isupper() and not _is_common_word_in(name, lang) \
+            and not any(_after_locative(m, text, lang) for m in members):
+        return ORGANIZATION  # one word ("Earth" is a word first, "FR" a fragment: left as the model said)
+    return kind
+
+
+def _before(text: str, at: int) -> str:
+    """The 40 characters before `at`, lower-cased, one kind of apostrophe, single spaces
+    (kept at the end: "entreprises " is a word before the name, "entreprises" is not)."""
+    return re.sub(r"\s+", " ", text[max(0, at - 40):at].lower().replace("’", "'"))
+
+
+def _after_locative(mention: Mention, text: str, lang: str) -> bool:
+    before = re.sub(r"(?:^| )(?:la|le|les|l'|the) ?$", " ", _before(text, mention.start))
+    return any(before.endswith(" " + word + " ") or before.endswith(" " + word) and word.endswith("'")
+               for word in words("locative_words", lang))
+
+
+def _bare(word: str) -> str:
+    return normalize(word).strip(EDGE_PUNCTUATION)
+
+
+def _opens_with_given_name(parts: list[str], lang: str) -> bool:
+    return (2 <= len(parts) <= 4 and len(parts[0]) > 2 and not parts[0].isupper() and is_given_name(parts[0])
+            and not is_common_word(parts[0], lang) and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
+            and all(p[:1].isupper() or _bare(p) in NAME_PARTICLES for p in parts))
+
+
+def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -> bool:
+    """Whether a common noun that says "organisation" stands right before the mention, or
+    before the name it is coordinated with ("les entreprises Lime et Bird")."""
+    before = _before(text, mention.start)
+    joined = re.search(r"^(.*?)\S+ (?:et|and|&) $", before)
+    for candidate in (before, joined.group(1) if joined else None):
+        if candidate is not None and _cue_at_end(candidate, lang):
+            return True
+    return False
+
+
+def _cue_at_end(before: str, lang: str) -> bool:
+    return any(before.endswith(" " + cue + " ") or before == cue + " " for cue in words("organization_cues", lang))
+
+
+PLACE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
+
+
+def _missed_places(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Places the model did not propose, where the text puts something in them ("three streets
+    in Wedding"): a name the gazetteer knows, after a locative word, that the article names at
+    least twice (or a country or region, named once)."""
+    locatives = words("locative_words", lang)
+    if not locatives:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"(?<![\w'’])(?:%s) (?=[A-ZÀ-ÖØ-Þ])" % "|".join(
+        re.escape(w).replace("'", "['’]") for w in sorted(locatives, key=len, reverse=True) if not w.endswith("'")))
+    candidates = []
+    for cue in pattern.finditer(text):
+        match = PLACE_NAME.match(text, cue.end())
+        if not match or not cue.group(0)[:1].islower():
+            continue
+        name = re.sub(r"['’]s$", "", match.group(0))
+        while name and not is_place(name) and " " in name:
+            name = name.rsplit(" ", 1)[0]  # "Wedding Petersallee" -> "Wedding"
+        start, end = match.start(), match.start() + len(name)
+        if name and is_place(name) and not any(a < end and start < b for a, b in taken) and not text[end:end + 1].isalnum():
+            candidates.append(Mention(name, PLACE, start, end))
+    named = Counter(m.text for m in candidates)
+    return [m for m in candidates if (named[m.text] + sum(t.text == m.text for t in mentions) > 1 or is_territory(m.text))
+            and not is_common_word(m.text, lang) or named[m.text] > 1]
+
+
+CUED_NAME = re.compile(r"(?:(?:Les|Le|La|L'|L’|The) )?[A-ZÀ-ÖØ-Þ][\w’'&-]*(?: [A-ZÀ-ÖØ-Þ][\w’'&-]*){0,2}")
+
+
+def _cued_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Organisations the model did not propose, named right after a noun that says what they
+    are: "le site d'information Les Jours", "la revue Effeuillage". Not a common word, not a
+    name already found there."""
+    cues = words("organization_cues", lang)
+    if not cues:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"(?<![\w'’])(?:%s) (?=(?-i:[A-ZÀ-ÖØ-Þ]))" % "|".join(
+        re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True)), re.I)
+    found = []
+    for cue in pattern.finditer(text):
+        match = CUED_NAME.match(text, cue.end())
+        if match is None or not cue.group(0)[:1].islower():
+            continue  # "Groupe" opening a sentence is no cue
+        name = match.group(0).rstrip(".")
+        start, end = match.start(), match.start() + len(name)
+        if any(a < end and start < b for a, b in taken) or text[end:end + 1].isalnum():
+            continue
+        if len(name) < 2 or is_territory(name) or key_of(name) in calendar_words():
+            continue
+        if len(name.split()) == 1 and not name.isupper() and is_common_word(name, lang):
+            continue  # "la société Générale" is a company, but "le site Internet" names none
+        found.append(Mention(name, ORGANIZATION, start, end))
+    return found
+
+
+def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset()) -> bool:
     """A name a reader can trust: not a common word of the language ("État", "Ville",
     "Danger"; in English only when named once, "Trump" and "Apple" are words too), not a
-    capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it.
+    capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it, or
+    the text says what it is (`evidenced`: "les entreprises Lime et Bird").
     English capitalises institutions ("the Senate"): there an organisation is trusted."""
     names = (entity.name, *entity.aliases)
-    if any(n in known or is_place(n) for n in names) or len(entity.name.split()) > 1:
+    if entity.name not in known and _bare(entity.name.split()[-1]) in words("event_words"):
+        return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
+    if GLUED.search(entity.name):
+        return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
+    if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
+        return True
+    first = entity.name.split()[0]
+    if (entity.type == PERSON and lang == "fr" and len(entity.name.split()) > 1 and not _has_honorific(entity.name)
+            and is_common_word(first, lang) and not is_given_name(first)):
+        return False  # "Affaire Benalla": a French common noun opens no one's name
+    if len(entity.name.split()) > 1:
         return True
     word = entity.name
+    if key_of(word) in calendar_words():
+        return False  # "February", "Lundi": a date, not a referent
+    if any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word[1:]):
+        return True  # "MoDem", "SunExpress": no dictionary writes a word so
     if word.isupper() and entity.type != ORGANIZATION:
         return False
     if word.isupper():
         return True  # an acronym: "CNRS", "UCU"
-    if not is_common_word(word, lang):
+    if not _is_common_word_in(word, lang):
         return True
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
+
+
+def key_of(word: str) -> str:
+    return word.casefold()
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and day names in French and English (CLDR through Babel)."""
+    from babel import Locale
+
+    found = set()
+    for lang in ("fr", "en"):
+        locale = Locale(lang)
+        for table in (locale.months, locale.days):
+            found |= {key_of(name) for name in table["format"]["wide"].values()}
+    return frozenset(found)
+
+
+def _is_common_word_in(word: str, lang: str) -> bool:
+    """A word of the language, also when French typography left the accent off a capital
+    ("Etat" is "État")."""
+    return is_common_word(word, lang) or (lang == "fr" and word[:1] == "E" and is_common_word("É" + word[1:], lang))
 
 
 def _parenthesised_pairs(mentions: list[Mention], text: str):
@@ -326,7 +524,7 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
     persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
     for short in sorted({m.text for m in mentions}, key=len):
         parts = _name_parts(short)
-        if short not in persons and len(parts) != 1:
+        if short not in persons and len(short.split()) != 1:  # "Waller-Bridge" is one word
             continue
         longer = [p for p in persons if len(p) > len(short) and parts and parts < _name_parts(p)]
         if len({find(p) for p in longer}) == 1:

@@ -12,6 +12,7 @@ the noun the number counts; a count of events written with a verb is named by th
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -23,7 +24,9 @@ from text_to_num import text2num
 from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
-DIGITS_PATTERN = r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?![\w/]|-(?!years?-old)|[.,:]\d)"
+# A number, and the scale a money figure may have glued to it ("$12.9bn", "£10bn", "$5m").
+DIGITS_PATTERN = (r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?<=\d)((?:bn|m)(?![\w/]))?"
+                  r"(?![\w/]|-(?!years?-old)|[.,:]\d)")
 DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
           "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
@@ -103,14 +106,22 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     text = doc.text  # Doc.text joins every token: once per document, not per number
     mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
+    in_names = _numbers_in_names(doc)
     for sent in doc.sents:
         taken: set[int] = set()
-        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang), *_word_quantities(sent, lang)):
+        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names), *_word_quantities(sent, lang)):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
-            previous = next((f.label for f in reversed(figures) if f.sentence == sent.text.strip()), "")
-            figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang, previous)
+            previous = next((f for f in reversed(figures) if f.sentence == sent.text.strip()), None)
+            if previous is not None and previous.kind == "money" and _conversion(doc, previous.last_token, start_token):
+                continue  # "$12.9bn (£10bn)": the same sum in another currency
+            figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
+                               previous.label if previous else "")
+            if figure is not None and not figure.phrase and previous is not None and previous.kind == figure.kind \
+                    and figure.kind in ("percent", "money") and previous.phrase \
+                    and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
+                figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
@@ -118,14 +129,79 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     return figures
 
 
-def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
+SAME_SHARE_GAP = 4  # tokens between two shares of one thing: "de 23,1 % en 2018 à 10 % en 2019"
+
+
+def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
+    """Whether the quantity at `start` is in parentheses right after a sum ("$12.9bn (£10bn)",
+    "176 Hong Kong dollars (£17.43)"): the same sum converted, if it is money."""
+    between = doc[previous_end:start]
+    return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
+
+
+def _numbers_in_names(doc: Doc) -> frozenset[str]:
+    """Numbers the document writes as part of a name ("Boeing 737", or "737 Max" twice): the
+    same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
+    after_name = {t.text for t in doc[1:] if t.is_digit and len(t.text) >= 3 and doc[t.i - 1].pos_ == "PROPN"
+                  and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_}
+    model_words = Counter((t.text, doc[t.i + 1].text) for t in doc[:-1] if t.is_digit and len(t.text) >= 3
+                          and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper())
+    return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})  # "737 Max", twice
+
+
+NUMBER = {"space": r"\d+(?:[ \u00a0\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?", "no space": r"\d+(?:[\u202f.,’']\d{3}(?!\d))*(?:[.,]\d+)?"}
+
+
+@cache
+def _range_pattern(lang: str) -> re.Pattern[str]:
+    """'12 à 13 %', '1 % à 1,5 %', 'entre 61 et 63 ans', '$40-50 billion', '242 to 330
+    passengers': two numbers of one quantity, the first one's value kept ("at least")."""
+    number = NUMBER["space" if _data(lang).get("space_thousands", True) else "no space"]
+    ranges = _data(lang).get("ranges", {})
+    between = "|".join(re.escape(w) for w in ranges.get("between", ()))
+    links = "|".join(re.escape(w) for w in ranges.get("links", ()))
+    tail = "|".join(re.escape(w) for w in ranges.get("between_links", ()))
+    percent = "|".join(re.escape(w) for w in _data(lang).get("percent", ()))
+    return re.compile(rf"(?<![\w.,\-/:])(?:(?P<between>{between}) )?(?P<low>{number})(?: ?(?:{percent}))?"
+                      rf"(?:(?P<dash>[-–])| (?P<link>{links}|{tail}) )(?P<high>{number})(?![\w/]|[.,:]\d)", re.I)
+
+
+def _ranges(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
+    """Ranges, as (first token, last token + 1, low value); the unit and the label are the
+    second number's ("12 à 13 %" is a percent of what "13 %" is)."""
+    if not _data(lang).get("ranges"):
+        return
+    between_links = set(_data(lang)["ranges"].get("between_links", ()))
+    for match in _range_pattern(lang).finditer(sent.text):
+        if (match.group("link") or "").lower() in between_links and not match.group("between"):
+            continue  # "61 et 63": a range only after "entre"
+        low, high = parse_digits(match.group("low"), mark, shown), parse_digits(match.group("high"), mark, shown)
+        first = doc.char_span(sent.start_char + match.start("low"), sent.start_char + match.end("low"), alignment_mode="expand")
+        last = doc.char_span(sent.start_char + match.start("high"), sent.start_char + match.end("high"), alignment_mode="expand")
+        if first is None or last is None or not low < high or _not_a_quantity(doc, text, first, match.group("low"), lang):
+            continue  # "787-9", "2019-2020"
+        yield first.start, last.end, low, None, False
+
+
+def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str,
+                      in_names: frozenset[str] = frozenset()):
+    yield from _ranges(doc, text, sent, mark, shown, lang)
     for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent.text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)
+        if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
+            continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
-        if span is None or _not_a_quantity(doc, text, span, raw, lang):
+        if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
             continue
-        yield span.start, span.end, parse_digits(raw, mark, shown), None, False
+        value = parse_digits(raw, mark, shown)
+        if match.group(2) and span.end_char >= sent.start_char + match.end(2):  # "$12.9bn", one token; "$5 m" is two
+            # only after a currency sign: "5m" may be metres
+            if not (span.start > sent.start and not doc[span.start - 1].is_alpha
+                    and doc[span.start - 1].lower_ in _data(lang).get("currencies", {})):
+                continue
+            value *= _data(lang)["scales"][match.group(2)]
+        yield span.start, span.end, value, None, False
 
 
 def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> bool:
@@ -143,6 +219,8 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
             and doc[span.start - 1].text[:1].isupper() and not (
                 span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):
         return True  # "Boeing 737", "Paris 2024": part of a name ("Aclasta 2 semaines" counts weeks)
+    if after in data.get("clock_hours", ()):  # "à 15 heures", "en 24 heures" tell a time; "les 35 heures",
+        return parse_digits(raw, ".", False) <= 24  # "192 heures annuelles" count hours of work
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
@@ -253,12 +331,13 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
                       kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
     if kind == "count":
         label, head = _label(doc, sent, start, end, data)
-        if not label and end < sent.end and doc[end].is_punct and not vague:
-            label = elided  # "tuant les 8 assaillants et en capturant 2."
+        if not label and not vague and (end < sent.end and doc[end].is_punct
+                                         or start > sent.start and doc[start - 1].lower_ in data.get("part_of", ())):
+            label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…"
         if not label or _not_news(doc, sent, start, end, head, value, lang):
             return None
-        if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN":
-            return None  # "Mille Babords", "three Washington": a name, not a count
+        if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN" and doc[head].text[:1].isupper():
+            return None  # "Mille Babords", "three Washington": a name, not a count ("cinquante wikimédien.ne.s" is one)
     phrase = _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
@@ -284,14 +363,38 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
-    if end < sent.end and doc[end].pos_ == "NOUN" and kind == "money":  # "$250 billion list of goods"
+    if end < sent.end and doc[end].pos_ == "NOUN":  # "$250 billion list of goods", "the 3 percent level"
         return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
-    if end < sent.end and doc[end].pos_ == "ADP":
+    if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
+        return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
+    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing": past the aside
+        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:
             return _words(doc[end:after])
     before = _noun_phrase_before(doc, sent, start, BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)
+    if not before and kind == "percent":
+        before = _subject_of_change(doc, sent, start, lang)
     return f": {before}" if before else ""
+
+
+def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
+    """'Renewable energy from hydroelectricity, solar power (…), increased 6 percent': what rose
+    or fell by the share, the noun group that opens the sentence, when a verb of change stands
+    right before the share ("increased 6 percent", "a baissé de 23 %")."""
+    verb = start - 1
+    if verb > sent.start and doc[verb].lower_ in COUNT_LINKS:
+        verb -= 1
+    if verb <= sent.start or doc[verb].pos_ != "VERB" or doc[verb].lemma_.lower() not in _data(lang).get("change_verbs", ()):
+        return ""
+    first = sent.start
+    while first < verb and doc[first].pos_ == "DET":
+        first += 1
+    if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return ""
+    return _words(doc[first:_complement_end(doc, first, verb, lang)])
 
 
 def _words(span: Span) -> str:
@@ -311,9 +414,15 @@ def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:
         if token.pos_ in ("ADJ", "NOUN", "PROPN") and not token.is_punct and LABEL_WORD.match(token.text):
             i += 1
             continue
-        if token.pos_ == "ADP" and complements < 2 and token.lower_ not in _data(lang).get("not_complements", ()):
+        if token.text in "-‐" and i > at and not doc[i - 1].whitespace_ and not token.whitespace_ \
+                and i + 1 < limit and doc[i + 1].is_alpha:  # "record-breaking": one word the tokenizer split
+            i += 2
+            continue
+        if (token.pos_ == "ADP" or token.lower_ in COUNT_LINKS) and complements < 2 \
+                and token.lower_ not in _data(lang).get("not_complements", ()):
             j = i + 1
-            while j < limit and doc[j].pos_ in ("DET", "ADJ") and not doc[j].is_punct:
+            while j < limit and (doc[j].pos_ in ("DET", "ADJ") or doc[j].pos_ == "NUM" and j > i + 1
+                                 or doc[j].pos_ == "PRON" and "Yes" in doc[j].morph.get("Poss")) and not doc[j].is_punct:
                 j += 1
             if j < limit and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].lower_ not in _months(lang) \
                     and doc[j].lower_ not in _data(lang).get("time_nouns", ()):
@@ -327,6 +436,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
     """The noun group the quantity is said of ("Le taux de chômage des femmes a atteint 22 %"
     -> "taux de chômage des femmes"): the nearest one before it in its clause."""
     i = start - 1
+    if i > sent.start and doc[i].text in (":", "("):
+        i -= 1  # "Coût de l’opération : 100 000 euros", "une partie des salariés (17 %)"
     while i >= max(sent.start, start - window) and not doc[i].is_punct and \
             doc[i].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PART"):
         i -= 1
@@ -361,6 +472,9 @@ def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
     return f"{link} {determiner}{group.text}"
 
 
+MIN_AGE, MAX_AGE = 14, 110  # a number set off by commas after a name is an age between these
+
+
 def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
     """(end, phrase) of an age: "un conducteur de 15 ans", "le conducteur, âgé de 15 ans" ->
     ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "a man aged 45" -> ": age of the man"."""
@@ -377,6 +491,15 @@ def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, st
             return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
     unit = end < sent.end and doc[end].lower_ in data["units"]
     before = doc[start - 1].lower_ if start > sent.start else ""
+    after = end + (1 if unit else 0)
+    if before == "," and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN" and doc[start].is_digit \
+            and MIN_AGE <= int(doc[start].text) <= MAX_AGE and (after >= sent.end or doc[after].text in (",", ")", ";")):
+        first = start - 2  # "Montoya-Lewis, 51, to serve": a person's age
+        while first > sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in "-‐" and not doc[first - 1].whitespace_):
+            first -= 1
+        name = doc[first:start - 1].text
+        link = ("d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "de ") if lang == "fr" else "of "
+        return after, f": {data['age']} {link}{name}"
     if before in data.get("aged", ()):  # "a man aged 45"
         person_at = start - 2
     elif unit and before in data.get("links", ()):
@@ -504,6 +627,14 @@ MAX_FIGURES = 8  # the box is a compact list
 SMALL_WORD_NUMBER = 3  # "deux visions", "three times": words that count what no editor picks
 
 
+FULL_BOX = 4  # figures that give a number: with as many, orders of size stay out
+
+
+def _order_of_size(f: Figure) -> bool:
+    """'des centaines', 'thousands of customers': a size without a number."""
+    return f.qualifier == ">" and f.display[:1].isalpha()
+
+
 def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> list[Figure]:
     """The figures an editor would pick, best first: the headline's and the lead's first, then
     what they count (people, casualties, troops, money, events) and their size; the same fact
@@ -512,14 +643,18 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
     data = _data(lang)
     salient, minor = set(data.get("salient_labels", ())), set(data.get("minor_labels", ()))
     generic = set(data.get("generic_labels", ()))
+    said = Counter((round(f.value, 6), f.label) for f in figures)
 
     def salience(f: Figure) -> float:
         score = 3.0 if f.label in salient else -1.0 if f.label in minor else 1.0
-        score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
+        order_of_size = _order_of_size(f)
+        if not order_of_size:  # the headline's and the lead's numbers first; an order of size is no number
+            score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
         score += 0.3 * math.log10(max(f.value, 1.0))
         score += {"money": 1.0, "percent": 0.5, "age": 0.5}.get(f.kind, 0.0)
         score += min(len(f.phrase.split()), 4) * 0.15  # a phrase that says where and of what
-        return score - (1.5 if f.vague else 0.0) - (0.5 if f.qualifier == ">" and f.display[:1].isalpha() else 0.0)
+        score += 0.5 * math.log2(said[(round(f.value, 6), f.label)])  # what the article keeps coming back to ("35 heures")
+        return score - (1.5 if f.vague else 0.0) - (0.5 if order_of_size else 0.0)
 
     def trivial(f: Figure) -> bool:  # "deux visions", "trois mois" in the body
         return (f.kind == "count" and f.display[:1].isalpha() and not f.vague and f.value <= SMALL_WORD_NUMBER
@@ -536,6 +671,8 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
     kept = [f for f in kept if f.phrase and not trivial(f) and not (f.kind == "money" and f.value < SMALL_MONEY)]
     if any(not f.vague for f in kept):
         kept = [f for f in kept if not f.vague]
+    if sum(not _order_of_size(f) for f in kept) >= FULL_BOX:  # "des centaines" fills a thin box, not a full one
+        kept = [f for f in kept if not _order_of_size(f)]
     return kept[:MAX_FIGURES]
 
 

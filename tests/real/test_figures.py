@@ -113,9 +113,63 @@ def phrases(lang: str, text: str, title_end: int = 0):
     ("en", "Two loggers drowned. The two men were found in the river.", [(None, "Two", "loggers")]),
     # a compound counts its last noun
     ("en", "Two prison officers were hurt.", [(None, "Two", "prison officers")]),
+    # what a sum or a share is of, said before a colon or around a parenthesis (issue 14, real sentences)
+    ("fr", "Coût de l’opération : 100.000 euros.", [(None, "100.000 euros", ": Coût de l’opération")]),
+    ("fr", "Une partie des salariés (17 %) travaille à temps partiel.", [(None, "17 %", ": partie des salariés")]),
+    ("fr", "Il a été condamné à 10.000 euros d’amende pour abus de confiance.",
+     [(None, "10.000 euros", "d’amende pour abus")]),  # two complements at most
+    # a share after a verb of change is one of the sentence's subject
+    ("en", "Renewable energy from hydroelectricity, solar power, and wind turbines, increased 6 percent in 2019.",
+     [(None, "6 percent", ": Renewable energy from hydroelectricity")]),
+    # two values of one share, a few words apart, are the same thing's
+    ("fr", "Leur participation aux portefeuilles ministériels a baissé de 23.1% en 2018 à 10% en 2019.",
+     [(None, "23.1%", ": participation aux portefeuilles ministériels"),
+      (None, "10%", ": participation aux portefeuilles ministériels")]),
+    # a person's age set off by commas
+    ("en", "Governor Jay Inslee appointed Montoya-Lewis, 51, to serve on the court.", [(None, "51", ": age of Montoya-Lewis")]),
+    # a sum converted in parentheses is the same figure; a scale glued to a sum counts
+    ("en", "Alibaba is set to raise up to $12.9bn (£10bn) from its record-breaking second listing.",
+     [("<", "$12.9bn", "from its record-breaking second listing")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
+
+
+def test_ranges_keep_their_low_value_and_the_second_numbers_unit():
+    assert figures("fr", "Elle ne représente que 12 à 13 % des titres de séjour.") == [(None, 12, "12 à 13 %", "%")]
+    assert figures("en", "One expert said the $40-50 billion in annual Chinese purchases was out of reach.") == \
+        [(None, 40_000_000_000, "$40-50 billion", "dollars")]
+    assert figures("en", "The jet seats 242 to 330 passengers.") == [(None, 242, "242 to 330", "passengers")]
+    assert [f[2] for f in figures("fr", "Il varie entre 61 et 63 ans.")] == ["61 et 63"]
+    assert [f[2] for f in figures("en", "The 787-9 flew in 2019-2020 and won 3-1.")] == []  # a name, years, a score
+
+
+def test_a_lower_case_word_the_model_calls_a_name_is_still_counted():
+    found = figures("fr", "Plus de cinquante wikimédien.ne.s provenant de plusieurs pays africains participent.")
+    assert (">", 50, "cinquante", "wikimédien.ne.s") in found  # a FENEC amount
+
+
+def test_hours_last_unless_they_are_a_clock_time():
+    assert figures("fr", "La fin de la référence aux 192 heures annuelles d’enseignement.") == \
+        [(None, 192, "192", "heures")]
+    assert figures("fr", "La durée légale du travail est de 35 heures.") == [(None, 35, "35", "heures")]
+    assert figures("fr", "La réunion commence à 15 heures.") == []
+
+
+def test_a_count_after_dont_counts_the_noun_before():
+    found = figures("fr", "De plus, 333 constats d’infraction ont été donnés, dont 324 concernant le port du casque.")
+    assert found == [(None, 333, "333", "constats"), (None, 324, "324", "constats")]
+
+
+def test_a_number_that_is_part_of_a_name_elsewhere_is_no_count():
+    text = "Emirates ordered 30 Boeing jets, all of them Boeing 787 Dreamliners. Its 787 jets will fly from 2023."
+    assert [display for _q, _v, display, _l in figures("en", text)] == ["30"]
+
+
+def test_an_order_of_size_comes_after_the_numbers_even_in_the_lead():
+    found = phrases("en", "The grid operator cut power to hundreds of thousands of customers. "
+                          "Peak demand reached 44,947 megawatts on Saturday.")
+    assert found[0] == (None, "44,947", "megawatts")
 
 
 def test_vague_counts_only_when_nothing_better_exists():

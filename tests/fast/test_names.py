@@ -1,0 +1,23 @@
+"""The gazetteers behind entity typing, without a spaCy model: given names (Faker's locales)
+and places (CLDR through Babel, GeoNames)."""
+
+from __future__ import annotations
+
+from briefing.enrich.gazetteer import given_names, is_given_name, is_place, is_territory
+
+
+def test_given_names_of_many_languages_are_known_and_institution_words_are_not():
+    # names the small English model typed an organisation on corpus pages (issue 14)
+    for name in ("Anders", "Gustav", "Raquel", "Joaquin", "Joaquín", "Tahir", "Alvaro", "Donald", "Jiří", "Marie-Pierre"):
+        assert is_given_name(name), name
+    for word in ("Nooksack", "Supreme", "Tribe", "Office", "Hôpital", "Critics", "Recognizing"):
+        assert not is_given_name(word), word
+    assert is_given_name("anders") and len(given_names()) > 20_000  # compared case aside; every locale read
+
+
+def test_territories_and_cities_are_places_given_names_alone_are_not():
+    assert is_territory("Tchéquie") and is_territory("République tchèque") and is_territory("United States")
+    assert is_place("Phoenix") and not is_territory("Phoenix")  # a city: "Joaquin Phoenix" stays a person
+    assert not is_place("Alibaba") and not is_place("Mediapart")
+    # subdivisions (ISO 3166-2), in their own languages
+    assert is_place("British Columbia") and is_place("Somerset") and is_place("Hauts-de-Seine") and is_place("Berne")
