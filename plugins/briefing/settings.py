@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from briefing.lexicon import FAST_LOADER
 from briefing.paths import theme_path
 
 from .filters import FILTERS
@@ -78,9 +80,15 @@ def is_briefing_theme(theme) -> bool:
 
 
 def interface_labels(lang: str) -> dict:
-    """The theme's labels in the interface's language (briefing/data/ui.yaml)."""
-    labels = yaml.safe_load(resources.files("briefing.data").joinpath("ui.yaml").read_text("utf-8"))
+    """The theme's labels in the interface's language (briefing/data/ui.yaml): one dict shared
+    by every page and generator (read-only)."""
+    labels = _labels()
     return labels.get(lang, labels["fr"])
+
+
+@cache  # every generator asks for them at its start
+def _labels() -> dict:
+    return yaml.load(resources.files("briefing.data").joinpath("ui.yaml").read_text("utf-8"), Loader=FAST_LOADER)
 
 
 def published_address(settings: dict) -> str | None:
