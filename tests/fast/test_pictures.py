@@ -54,3 +54,27 @@ def test_the_gazetteers_keys_made_all_at_once_are_each_names_own():
     expected = [name_key(name) if max(name, default="z") <= LATIN else "" for name in names]
     assert len(names) > 300_000 and name_keys(names) == expected
     assert name_keys(["a\x00b", "Téhéran"]) == [name_key("a\x00b"), "teheran"]  # the joint inside a name
+
+
+def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path):
+    """A build leaves the table in Pelican's cache folder; the next one reads it instead of
+    going through GeoNames again, and gets the same answers; a damaged file is made again."""
+    from pelican.plugins.briefing import gazetteer
+
+    def forget() -> None:
+        gazetteer._cached.clear()
+        gazetteer._places.cache_clear()
+
+    forget()
+    gazetteer.use_cache(tmp_path)
+    [kept] = tmp_path.glob("briefing-places-*.pickle")
+    made = dict(gazetteer._places())
+    forget()
+    gazetteer.use_cache(tmp_path)
+    assert gazetteer._places.cache_info().currsize == 0 and gazetteer._cached == made  # read, not made
+    assert locate(["Téhéran"]) == made["teheran"] and locate(["Moyen-Orient"]) is None
+    kept.write_bytes(b"not a pickle")
+    forget()
+    gazetteer.use_cache(tmp_path)
+    assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a pickle"
+    forget()
