@@ -25,7 +25,8 @@ NAME_LANGUAGES = ("fr", "en")
 SEPARATORS = re.compile(r"[\s\-'.]+")
 JOINT = "\x00"
 LATIN = "\u024f"  # the last letter of the Latin blocks (French and English names are written in them)
-SPACED = bytes.maketrans(b"-'.", b"   ")  # SEPARATORS besides white space, in ASCII
+SPACED = bytes.maketrans(b"-'.\t\n\v\f\r\x1c\x1d\x1e\x1f", b" " * 12)  # SEPARATORS in ASCII, as spaces
+RUNS = re.compile(b"  +")
 
 
 def name_key(name: str) -> str:
@@ -43,7 +44,8 @@ def name_keys(names: list[str]) -> list[str]:
     if any(JOINT in name for name in latin):
         return [name_key(name) for name in latin]
     joined = unicodedata.normalize("NFKD", JOINT.join(latin)).encode("ascii", "ignore").lower().translate(SPACED)
-    return [" ".join(key.split()) for key in joined.decode("ascii").split(JOINT)]  # runs of separators: one space
+    joined = RUNS.sub(b" ", joined).replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00").strip(b" ")
+    return joined.decode("ascii").split(JOINT)  # separators made one space, none at a name's ends
 
 
 @cache
