@@ -11,9 +11,6 @@ import yaml
 from briefing.text import normalize
 
 LANGUAGES = ("fr", "en")
-# libyaml's parser when the PyYAML wheel has it: the same values (tests/fast/test_data_files.py
-# compares), a tenth of the time (0.2 s a file in pure Python: a build's entity rules load both).
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -22,7 +19,7 @@ def lexicon(lang: str) -> dict[str, list[str]]:
     if lang not in LANGUAGES:
         return {}
     text = resources.files("briefing.data").joinpath(f"{lang}.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=FAST_LOADER) or {}
+    return yaml.safe_load(text) or {}
 
 
 @cache

@@ -132,7 +132,8 @@ class EarlySearchIndex:
     Pagefind indexes only pages with data-pagefind-body once a site has one, so what Pelican
     writes meanwhile (pages without it, XML, CSS) changes nothing in its index; should a page
     with it be written or copied after the start all the same (another plugin, a static HTML
-    file), that index is thrown away and pagefind runs again on the finished site. Without the
+    file), or any page at all on a site whose theme marks none, that index is thrown away and
+    pagefind runs again on the finished site. Without the
     plugin's signal (a theme or settings without entity pages), pagefind runs after Pelican."""
 
     def __init__(self, site: Path) -> None:
@@ -176,17 +177,26 @@ class EarlySearchIndex:
         self.errors.close()
         if returncode != 0:
             raise RuntimeError(f"pagefind failed: {output.strip().splitlines()[-1:]}")
-        late = set(self.written_after) | (set(self.site.rglob("*.html")) - self.before)
-        if any(BODY in path.read_text("utf-8", errors="replace") for path in late if path.is_file()):
+        late = [path for path in set(self.written_after) | (set(self.site.rglob("*.html")) - self.before)
+                if path.is_file()]
+        # a late page to index, or any late page on a site that marks none (pagefind then indexes every page)
+        if late and (any(_marked(path) for path in late) or not any(_marked(path) for path in sorted(self.before))):
             shutil.rmtree(self.site / "pagefind", ignore_errors=True)
             index_for_search(self.site)  # a page to index came after the start: the whole site again
             return
         search_index.stabilise(self.site / "pagefind")
 
     def stop(self) -> None:
+        """The build failed: pagefind stopped, nothing of it left."""
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if self.errors is not None and not self.errors.closed:
+            self.errors.close()
+
+
+def _marked(path: Path) -> bool:
+    return BODY in path.read_text("utf-8", errors="replace")
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:

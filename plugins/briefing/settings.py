@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from briefing.lexicon import FAST_LOADER
 from briefing.paths import theme_path
 
 from .filters import FILTERS
@@ -84,6 +83,9 @@ def interface_labels(lang: str) -> dict:
     by every page and generator (read-only)."""
     labels = _labels()
     return labels.get(lang, labels["fr"])
+
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same values (tests/fast/test_data_files.py)
 
 
 @cache  # every generator asks for them at its start
