@@ -9,9 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
-from pelican import Pelican
+from blinker import signal
+from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from briefing import search_index
@@ -68,10 +71,13 @@ def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides)
     for stale in (building, previous):
         shutil.rmtree(stale, ignore_errors=True)
     overrides.setdefault("CACHE_PATH", str(cache_folder(settings_file, output_dir)))
+    search = EarlySearchIndex(building)
     try:
-        load_pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
-        index_for_search(building)
+        with search.listening():
+            load_pelican(site_settings(settings_file, content_dir, building, **overrides)).run()
+        search.finish()
     except BaseException:
+        search.stop()
         shutil.rmtree(building, ignore_errors=True)
         raise
     if output_dir.exists():
@@ -106,11 +112,91 @@ def cache_folder(settings_file: Path, output_dir: Path) -> Path:
 def index_for_search(output_dir: Path) -> None:
     """Pagefind's index of the article bodies and entity pages (data-pagefind-body), static
     files served with the site (search needs them over HTTP, from any static server)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output_dir), "--quiet"],
-                            capture_output=True, text=True)
+    result = subprocess.run(PAGEFIND + [str(output_dir)], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
     search_index.stabilise(output_dir / "pagefind")  # the search filters, in the same order every run
+
+
+PAGEFIND = [sys.executable, "-m", "pagefind", "--quiet", "--site"]
+# Sent by the plugin (plugins/briefing/entity_pages.py) once the last page pagefind indexes is
+# written: every article and page, then every entity page. Feeds, the map and the sitemap follow.
+SEARCH_PAGES_WRITTEN = signal("briefing_search_pages_written")
+BODY = "data-pagefind-body"  # what marks a page pagefind indexes (the theme's article and entity pages)
+
+
+class EarlySearchIndex:
+    """Pagefind started as soon as the pages it indexes are written, on the other core while
+    Pelican writes the feeds, the map and the sitemap, instead of after Pelican.
+
+    Pagefind indexes only pages with data-pagefind-body once a site has one, so what Pelican
+    writes meanwhile (pages without it, XML, CSS) changes nothing in its index; should a page
+    with it be written or copied after the start all the same (another plugin, a static HTML
+    file), or any page at all on a site whose theme marks none, that index is thrown away and
+    pagefind runs again on the finished site. Without the
+    plugin's signal (a theme or settings without entity pages), pagefind runs after Pelican."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.process: subprocess.Popen | None = None
+        self.before: set[Path] = set()
+        self.written_after: list[Path] = []
+        self.errors = None
+
+    @contextmanager
+    def listening(self):
+        """While Pelican runs: start on the plugin's signal, note the pages written after."""
+        SEARCH_PAGES_WRITTEN.connect(self.start, weak=False)
+        signals.content_written.connect(self.written, weak=False)
+        try:
+            yield
+        finally:
+            SEARCH_PAGES_WRITTEN.disconnect(self.start)
+            signals.content_written.disconnect(self.written)
+
+    def start(self, sender=None, **_kwargs) -> None:
+        if self.process is not None:
+            return
+        self.before = set(self.site.rglob("*.html"))
+        self.errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(PAGEFIND + [str(self.site)], stdout=self.errors, stderr=subprocess.STDOUT)
+
+    def written(self, path, **_kwargs) -> None:
+        if self.process is not None and str(path).endswith(".html"):
+            self.written_after.append(Path(path))
+
+    def finish(self) -> None:
+        """Once Pelican is done: pagefind's index complete and stable, or a RuntimeError with
+        pagefind's last line."""
+        if self.process is None:
+            index_for_search(self.site)
+            return
+        returncode = self.process.wait()
+        self.errors.seek(0)
+        output = self.errors.read().decode("utf-8", "replace")
+        self.errors.close()
+        if returncode != 0:
+            raise RuntimeError(f"pagefind failed: {output.strip().splitlines()[-1:]}")
+        late = [path for path in set(self.written_after) | (set(self.site.rglob("*.html")) - self.before)
+                if path.is_file()]
+        # a late page to index, or any late page on a site that marks none (pagefind then indexes every page)
+        if late and (any(_marked(path) for path in late) or not any(_marked(path) for path in sorted(self.before))):
+            shutil.rmtree(self.site / "pagefind", ignore_errors=True)
+            index_for_search(self.site)  # a page to index came after the start: the whole site again
+            return
+        search_index.stabilise(self.site / "pagefind")
+
+    def stop(self) -> None:
+        """The build failed: pagefind stopped, nothing of it left."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.errors is not None and not self.errors.closed:
+            self.errors.close()
+
+
+def _marked(path: Path) -> bool:
+    return BODY in path.read_text("utf-8", errors="replace")
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:

@@ -24,11 +24,12 @@ class EntityFeedsGenerator(Generator):
         sitename = settings.get("SITENAME", "briefing")
         limit = settings["BRIEFING_FEED_MAX_ITEMS"]
         pages = self.context.get("briefing_entity_pages", {})
+        entries: dict = {}  # an article's entry, once for every feed that lists it
         for slug in sorted(pages):
             page = pages[slug]
             if page.feed:  # set by the entity index when enough articles name it
                 feed = build_feed(settings, newest_first(page.articles)[:limit], page.feed, f"{sitename} — {page.name}",
-                                  full_content=settings["BRIEFING_ENTITY_FEED_FULL"])
+                                  full_content=settings["BRIEFING_ENTITY_FEED_FULL"], entries=entries)
                 write_feed(self.output_path, page.feed, feed.rss_str(pretty=True))
 
 

@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import logging
 
+from blinker import signal
 from pelican.generators import Generator, PelicanTemplateNotFound
 
 log = logging.getLogger(__name__)
+# Every page the search indexes is written once the entity pages are (Pelican's own generators,
+# articles and pages, run before any plugin's): `briefing build` starts pagefind on this signal.
+SEARCH_PAGES_WRITTEN = signal("briefing_search_pages_written")
 
 
 class EntityPagesGenerator(Generator):
     """Runs after the articles generator: the entity index is in the shared context."""
 
     def generate_output(self, writer) -> None:
+        self.write_pages(writer)
+        SEARCH_PAGES_WRITTEN.send(self)
+
+    def write_pages(self, writer) -> None:
         try:
             index_template, template = self.get_template("entities"), self.get_template("entity")
         except PelicanTemplateNotFound:

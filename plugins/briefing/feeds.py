@@ -13,6 +13,7 @@ import logging
 import re
 from pathlib import Path
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from pelican.generators import Generator
 
@@ -30,7 +31,12 @@ def xml_safe(text) -> str:
     return XML_INVALID.sub("", str(text or ""))
 
 
-def build_feed(settings: dict, articles: list, path: str, title: str, full_content: bool = True) -> FeedGenerator:
+def build_feed(settings: dict, articles: list, path: str, title: str, full_content: bool = True,
+               entries: dict | None = None) -> FeedGenerator:
+    """One feed of `articles`. `entries` (article -> its entry), shared by the feeds of one
+    generator that all carry the full text or all only the summary, makes each article's entry
+    once however many feeds list it (an article is in its category's feed, the site's two and
+    the feed of each entity it names); feedgen reads an entry, it never changes it."""
     root = site_address(settings)
     feed = FeedGenerator()
     feed.id(f"{root}/{path}")
@@ -47,23 +53,33 @@ def build_feed(settings: dict, articles: list, path: str, title: str, full_conte
         feed.lastBuildDate(newest)
         feed.updated(newest)
     for article in articles:
-        link = f"{root}/{article.url}"
-        entry = feed.add_entry(order="append")
-        entry.id(link)
-        entry.guid(link, permalink=True)
-        entry.title(xml_safe(article.title))
-        entry.link(href=link)
-        entry.published(article.date)
-        entry.updated(getattr(article, "modified", None) or article.date)
-        entry.description(xml_safe(article.summary))
-        entry.summary(xml_safe(article.summary))
-        if full_content:
-            entry.content(xml_safe(article.content), type="CDATA")
-        entry.category(term=xml_safe(article.category.name))
-        for kind in ENTITY_TYPES:
-            for entity in article.briefing_entities[kind]:
-                entry.category(term=xml_safe(entity.name))
+        entry = entries.get(article) if entries is not None else None
+        if entry is None:
+            entry = _entry(article, root, full_content)
+            if entries is not None:
+                entries[article] = entry
+        feed.add_entry(entry, order="append")
     return feed
+
+
+def _entry(article, root: str, full_content: bool) -> FeedEntry:
+    link = f"{root}/{article.url}"
+    entry = FeedEntry()
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(xml_safe(article.title))
+    entry.link(href=link)
+    entry.published(article.date)
+    entry.updated(getattr(article, "modified", None) or article.date)
+    entry.description(xml_safe(article.summary))
+    entry.summary(xml_safe(article.summary))
+    if full_content:
+        entry.content(xml_safe(article.content), type="CDATA")
+    entry.category(term=xml_safe(article.category.name))
+    for kind in ENTITY_TYPES:
+        for entity in article.briefing_entities[kind]:
+            entry.category(term=xml_safe(entity.name))
+    return entry
 
 
 def newest_first(articles) -> list:
@@ -87,12 +103,14 @@ class FeedsGenerator(Generator):
         articles = newest_first(self.context.get("articles", []))
         sitename = settings.get("SITENAME", "briefing")
         rss, atom = settings["BRIEFING_FEED_RSS"], settings["BRIEFING_FEED_ATOM"]
-        self._write(rss, build_feed(settings, articles[:limit], rss, sitename).rss_str(pretty=True))
-        self._write(atom, build_feed(settings, articles[:limit], atom, sitename).atom_str(pretty=True))
+        entries: dict = {}
+        self._write(rss, build_feed(settings, articles[:limit], rss, sitename, entries=entries).rss_str(pretty=True))
+        self._write(atom, build_feed(settings, articles[:limit], atom, sitename, entries=entries).atom_str(pretty=True))
         for category, members in self.context.get("categories", []):
             path = settings["BRIEFING_CATEGORY_FEED_RSS"].format(slug=category.slug)
             ordered = newest_first(members)[:limit]
-            self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}").rss_str(pretty=True))
+            self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}",
+                                         entries=entries).rss_str(pretty=True))
 
     def _write(self, path: str, xml: bytes) -> None:
         write_feed(self.output_path, path, xml)

@@ -63,10 +63,11 @@ def bare_name(name: str) -> str:
     return text or name
 
 
-def _parts(name: str) -> list[str]:
+@cache  # asked again for each name of each group
+def _parts(name: str) -> tuple[str, ...]:
     """The words of a person's name that identify them: no initials ("J."), no particles."""
     words_ = [p for p in re.split(r"[\s\-‐]+", normalize(name)) if p and not re.fullmatch(r"\w\.?", p)]
-    return words_[:1] + [p for p in words_[1:] if p not in PARTICLES]  # "Ben Sasse", "Osama bin Laden"
+    return (*words_[:1], *(p for p in words_[1:] if p not in PARTICLES))  # "Ben Sasse", "Osama bin Laden"
 
 
 class _Groups:
@@ -105,7 +106,13 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
     """(type, name as an article gives it) -> the site's entity for it (canonical name, type,
     every name it goes by)."""
     groups = _Groups()
-    key = lambda kind, name: (kind, normalize(bare_name(name)))  # noqa: E731
+    known: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def key(kind: str, name: str) -> tuple[str, str]:
+        found = known.get((kind, name))
+        if found is None:
+            found = known[(kind, name)] = (kind, normalize(bare_name(name)))
+        return found
     written: dict[tuple[str, str], Counter] = defaultdict(Counter)  # group key -> names as written, by articles
     for entity in entities:
         names = (entity.name, *entity.aliases)

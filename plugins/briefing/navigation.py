@@ -19,6 +19,23 @@ def add_interface_labels(generator) -> None:
     address = published_address(generator.settings)
     generator.context["briefing_canonical_root"] = address if address and not is_local(address) else ""
     generator.context["briefing_site_address"] = site_address(generator.settings)
+    generator.context.setdefault("briefing_once", Once())
+
+
+class Once:
+    """`briefing_once(macro, *key)` in a template: the macro's output for that key, rendered the
+    first time only. For what is the same on thousands of pages: the site's header differs only
+    with SITEURL (relative: one per folder depth), so 2,600 pages render it a handful of times.
+    The key must name everything the macro reads that varies within a build; one object per
+    build (Pelican's context is made anew for each)."""
+
+    def __init__(self) -> None:
+        self.made: dict = {}
+
+    def __call__(self, macro, *key):
+        if key not in self.made:
+            self.made[key] = macro()
+        return self.made[key]
 
 
 def list_header_categories(generator) -> None:

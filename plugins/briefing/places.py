@@ -17,7 +17,7 @@ from pelican.generators import Generator, PelicanTemplateNotFound
 
 from briefing.text import reading_order
 
-from .gazetteer import locate, world
+from .gazetteer import locate, use_cache, world
 
 log = logging.getLogger(__name__)
 LARGEST, SMALLEST = 9.0, 1.2  # circle radii, in degrees of the 360-wide map
@@ -65,6 +65,8 @@ class PlacesGenerator(Generator):
             log.warning("briefing: the theme has no places.html: no map of places (THEME = briefing.theme_path() has it)")
             return
         settings = self.settings
+        if settings.get("CACHE_CONTENT"):  # the site keeps a cache: the table of places goes there too
+            use_cache(settings["CACHE_PATH"])
         marks = place_marks(self.context.get("briefing_entity_pages", {}))
         save_as = settings["BRIEFING_PLACES_SAVE_AS"]
         outline = world()

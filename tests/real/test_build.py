@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from briefing.site import index_for_search
 from conftest import PROJECT, SEEDS
 
 SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
@@ -78,3 +80,46 @@ def test_the_cache_sits_beside_a_relative_output_folder(cli, built_site, tmp_pat
     assert (tmp_path / "site" / "index.html").is_file()
     assert list((tmp_path / ".site.cache").rglob("ArticlesGenerator-Readers"))
     assert not (PROJECT / ".site.cache").exists()
+
+
+def _files(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _indexed_again(output: Path, tmp_path: Path) -> dict:
+    """The search index pagefind makes of the finished site, the way the build made it before
+    pagefind started while Pelican was still writing."""
+    again = tmp_path / "again"
+    shutil.copytree(output, again)
+    shutil.rmtree(again / "pagefind")
+    index_for_search(again)
+    return _files(again / "pagefind")
+
+
+def test_the_search_index_started_early_is_the_one_of_the_finished_site(built_site, tmp_path: Path):
+    """pagefind starts once the article and entity pages are written, while Pelican writes the
+    feeds, the map and the sitemap: its index is the one it makes of the whole site after."""
+    output = built_site / "output"
+    assert _files(output / "pagefind") == _indexed_again(output, tmp_path)
+
+
+def test_a_page_to_index_written_after_the_start_is_indexed_too(cli, built_site, tmp_path: Path):
+    """A page with data-pagefind-body that Pelican copies after the start (a static HTML file)
+    makes the build index the finished site again: the page is found."""
+    content = tmp_path / "content"
+    shutil.copytree(built_site / "content", content)
+    (content / "images").mkdir()
+    (content / "images" / "dossier.html").write_text(
+        '<!DOCTYPE html><html lang="fr"><head><title>Dossier</title></head><body>'
+        "<main data-pagefind-body><h1>Dossier statique</h1><p>Le mot zorglubien n'est que dans ce dossier.</p>"
+        "</main></body></html>", "utf-8")
+    settings = tmp_path / "static_html.py"  # .html files in content/ copied as they are, not read as articles
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
+                        "READERS = {'html': None}\n", "utf-8")
+    output = tmp_path / "output"
+    assert cli("build", "--content-dir", content, "--output-dir", output, "--settings", settings).exit_code == 0
+    assert (output / "images" / "dossier.html").is_file()
+    index = _files(output / "pagefind")
+    assert index == _indexed_again(output, tmp_path)
+    fragments = [gzip.decompress(data) for path, data in index.items() if path.parts[0] == "fragment"]
+    assert any(b"zorglubien" in fragment for fragment in fragments)
