@@ -42,6 +42,9 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_ENTITY_FEED_RSS": "feeds/entities/{slug}.xml",  # one RSS feed per entity named in enough articles
     "BRIEFING_ENTITY_FEED_MIN": 2,  # articles an entity needs for a feed of its own
     "BRIEFING_ENTITY_FEED_FULL": False,  # entity feeds carry each article's summary; True: its full text too
+    # articles an entity needs for its page to be a search result, found by its name and aliases
+    # (named in one article only, that article is the result: it holds the name too)
+    "BRIEFING_SEARCH_ENTITY_MIN": 2,
     "BRIEFING_PLACES_URL": "places/",  # the map of the places the articles name
     "BRIEFING_PLACES_SAVE_AS": "places/index.html",
     "BRIEFING_TIMELINE_MAX_BARS": 62,  # an entity's timeline: days, else weeks, else months, at most this many
@@ -59,7 +62,9 @@ def apply_settings(pelican) -> None:
         log.warning("briefing: unknown setting %s (known: %s)", name, ", ".join(sorted(DEFAULTS)))
     for name, default in DEFAULTS.items():
         value = settings.get(name, default)
-        if (value is not None or default is not None) and (not isinstance(value, TYPES[name]) or isinstance(value, bool)):
+        # a bool is an int to isinstance: True is no count of articles, but it is a flag's value
+        wrong_bool = isinstance(value, bool) and TYPES[name][0] is not bool
+        if (value is not None or default is not None) and (not isinstance(value, TYPES[name]) or wrong_bool):
             log.warning("briefing: %s should be a %s, not %r: using %r", name, TYPES[name][0].__name__, value, default)
             value = default
         settings[name] = value

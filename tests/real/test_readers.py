@@ -4,6 +4,7 @@ timeline and the map of places; built from a scenario of four articles and from 
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -160,3 +161,25 @@ def test_the_places_map_links_every_located_place_and_lists_the_others(scenario_
 def test_the_world_outline_is_small_and_says_where_it_comes_from():
     data = json.loads((PROJECT / "plugins" / "briefing" / "data" / "world.json").read_text("utf-8"))
     assert "Natural Earth" in data["source"] and len(data["land"]) < 20_000
+
+
+def test_an_entity_page_is_a_search_result_only_when_it_gathers_articles(scenario_site):
+    """An entity named in one article is found through that article (it holds the name); an
+    entity page gathering two or more is a result of its own, found by its name, not by the
+    titles it lists (which would repeat each article as a result of every entity page)."""
+    output = scenario_site / "output"
+    marked, unmarked = [], []
+    for page in sorted((output / "entities").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        listed = soup.select("ul[data-pagefind-ignore] li")
+        (marked if soup.select_one("[data-pagefind-body]") else unmarked).append((page, len(listed)))
+    assert marked and unmarked
+    assert all(count >= 2 for _page, count in marked) and all(count == 1 for _page, count in unmarked)
+    unzipped = [gzip.decompress(path.read_bytes()) for path in (output / "pagefind" / "fragment").iterdir()]
+    fragments = [json.loads(data[data.index(b"{"):]) for data in unzipped]  # after pagefind's signature
+    urls = {fragment["url"] for fragment in fragments}
+    assert {f"/entities/{page.parent.name}/" for page, _count in marked} <= urls
+    assert not {f"/entities/{page.parent.name}/" for page, _count in unmarked} & urls
+    irak = next(fragment for fragment in fragments if fragment["url"] == "/entities/irak/")
+    titles = [a.get_text(strip=True) for a in _soup(output / "entities" / "irak" / "index.html").select("ul[data-pagefind-ignore] a")]
+    assert "Irak" in irak["content"] and len(titles) == 3 and not any(title in irak["content"] for title in titles)
