@@ -119,6 +119,15 @@ def test_unknown_settings_and_wrong_types_are_warnings_not_crashes(tmp_path: Pat
     assert generator.articles[0].briefing_entities["person"][0].url == "entities/alina-romanowski/"
 
 
+def test_a_flag_takes_a_bool_and_a_count_does_not(tmp_path: Path, caplog):
+    with caplog.at_level(logging.WARNING):
+        generator = generate("categories", tmp_path, BRIEFING_ENTITY_FEED_FULL=True, BRIEFING_SEARCH_ENTITY_MIN=True)
+    messages = [r.getMessage() for r in caplog.records]
+    assert generator.settings["BRIEFING_ENTITY_FEED_FULL"] is True
+    assert not any("BRIEFING_ENTITY_FEED_FULL" in m for m in messages)
+    assert any("BRIEFING_SEARCH_ENTITY_MIN should be a int, not True: using 2" in m for m in messages)
+
+
 def test_a_plain_pelican_site_gets_what_the_theme_needs(tmp_path: Path):
     """`PLUGINS = ["briefing"]` and the theme, nothing else: the plugin turns on autoescape for
     its theme, installs its filters and picks the interface's language from DEFAULT_LANG."""
