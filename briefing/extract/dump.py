@@ -249,9 +249,12 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         if not own or i in bylined:
             continue
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
-        repeated = _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
         sentence = bool(SENTENCE_END.search(stems[i])) and not stems[i].rstrip().endswith(("?", "!", "»", "”", '"'))
+        # said twice: not a caption (a sentence, its alt text and its figcaption), nor a logo or a
+        # menu item of two words ("L'action citoyenne") that shares little with the story
+        repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
+            and _repeated(places[_key(stems[i])], keys, share)
+        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
@@ -281,7 +284,7 @@ def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
     for j in range(i + 1, len(units)):
         if len(found) == count:
             break
-        if any(ch.isalpha() for ch in units[j]):
+        if any(ch.isalpha() for ch in units[j]) :
             found.append(j)
     return found
 
