@@ -173,3 +173,19 @@ def test_in_a_dump_a_logo_of_two_words_said_twice_is_no_headline():
               "Actus et médias", ">", "Dans les médias", headline, "jeudi 13 juin 2019", ",", "par", "Attac France",
               "Mots-clés", ">", "Services publics", ",", "Transports", ",", "Démocratie", *story]
     assert _dump_title(blocks, "fr") == headline
+
+
+def test_in_a_tag_split_dump_a_title_a_caption_cites_is_no_headline():
+    # a phys.org page of the article-extraction-benchmark, split at every tag: the caption under the
+    # headline cites a film in italics ("2001: A Space Odyssey"), cut out of its sentence, which the lead names too
+    story = ["If a sci-fi spaceship does not come with hyperdrive then it is usually fitted with hibernation capsules "
+             "instead. In movies from 2001: A Space Odyssey to Event Horizon, fictional astronauts get put into "
+             "\"suspended animation\" to cross the vastness of space.",
+             "Human hibernation has been the subject of initial research within the Discovery element of ESA's Basic "
+             "Activities, then studied in more detail by a team of engineers and scientists."]
+    blocks = ["Home", "Astronomy & Space", "Space Exploration", "November 18, 2019",
+              "Hibernating astronauts would need smaller spacecraft", "by", "European Space Agency",
+              "Once the preserve of science fiction, through films such as", "Alien", "(pictured) and",
+              "2001: A Space Odyssey", ", hibernation or ‘suspended animation’ may one day become an important enabler "
+              "of deep space travel. Credit: 20th Century Fox", *story]
+    assert _dump_title(blocks, "en") == "Hibernating astronauts would need smaller spacecraft"
