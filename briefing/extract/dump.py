@@ -33,6 +33,7 @@ LINK_SEPARATOR = re.compile(r"\s*[:»›>|]")
 BARE_DATE_OR_TIME = re.compile(r"^[\d\s/.:,h-]+(am|pm|'|’|′)?$")  # "19/02/2020", "07h45", "73'" (a match's minute)
 CAPTION_WORDS = 25
 TRUNCATED_PROSE_WORDS = 60  # a paragraph a paywall cuts is still prose; a teaser cut short is shorter
+SENTENCE_GOES_ON = re.compile(r"^[,;)\]…]")  # the block after a piece of a sentence a tag split
 FRAGMENT_START = re.compile(r"^(?:[,.;:)\]…]|[a-zà-ÿ]{2})")  # the rest of a sentence a tag split, not a headline ("iPhone" is)
 ADDRESS = re.compile(r"@\w|\bwww\.|https?://")  # an e-mail, a handle or an address: a byline or a link, no headline
 SHORT_TITLE_WORDS = 3  # content words: a shorter block shares at most that share of itself with the lead
@@ -246,12 +247,15 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     best, best_score = None, 0.0
     for i, _unit in candidates:
         own = _content_words(stems[i], stop)
-        if not own or i in bylined:
-            continue
+        if not own or i in bylined or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
+            continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
-        repeated = _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
         sentence = bool(SENTENCE_END.search(stems[i])) and not stems[i].rstrip().endswith(("?", "!", "»", "”", '"'))
+        # said twice: not a caption (a sentence, its alt text and its figcaption), nor a logo or a
+        # menu item of two words ("L'action citoyenne") that shares little with the story
+        repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
+            and _repeated(places[_key(stems[i])], keys, share)
+        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
@@ -281,7 +285,7 @@ def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
     for j in range(i + 1, len(units)):
         if len(found) == count:
             break
-        if any(ch.isalpha() for ch in units[j]):
+        if any(ch.isalpha() for ch in units[j]) :
             found.append(j)
     return found
 

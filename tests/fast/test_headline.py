@@ -137,3 +137,55 @@ def test_in_a_tag_split_dump_the_lines_after_a_bare_by_are_the_byline():
     blocks = ["Home", "News", "Physicists Just Created the Most Detailed Simulation of the Universe in History", "By",
               "Tim Childers", "-", "Live Science Contributor", "2019-11-19T12:48:14Z", "Space", "Shares", *story]
     assert _dump_title(blocks, "en") == "Physicists Just Created the Most Detailed Simulation of the Universe in History"
+
+
+def test_in_a_tag_split_dump_a_caption_said_twice_is_no_headline():
+    # a ctpost.com page of the article-extraction-benchmark, split at every tag: the photo's alt text and
+    # its caption say the same sentence, which shares more with the story than the headline does
+    caption = ("Former Massachusetts Gov. Deval Patrick, left, speaks with a business owner during a campaign stop, "
+               "Tuesday, Nov. 19, 2019, in Columbia, S.C.")
+    story = ["COLUMBIA, S.C. (AP) — Former Massachusetts Gov. Deval Patrick brought his nascent presidential "
+             "campaign to South Carolina on Tuesday, meeting with business owners and voters in the state.",
+             "Patrick, who entered the race last week, said he was not worried about starting so late and that "
+             "voters in the state were only now beginning to pay close attention to the contest."]
+    blocks = ["Obituaries", "Classifieds", "Jobs", "Menu", "Sections",
+              "Deval Patrick takes nascent 2020 campaign to South Carolina", "Meg Kinnard and Errin Haines, Associated Press",
+              "Updated", "12:24 am EST, Wednesday, November 20, 2019", caption, caption, "Photo: Meg Kinnard, AP",
+              "Photo: Meg Kinnard, AP", "Image", "1", "of", "/", "5", "Caption", "Close", "Image", "1", "of", "5",
+              caption, caption, "Photo: Meg Kinnard, AP", "Deval Patrick takes nascent 2020 campaign to South Carolina",
+              *story]
+    assert _dump_title(blocks, "en") == "Deval Patrick takes nascent 2020 campaign to South Carolina"
+
+
+def test_in_a_dump_a_logo_of_two_words_said_twice_is_no_headline():
+    # france.attc.org's dump, split at every tag: the logo's words ("L'action citoyenne") said twice at
+    # the top share one word with the story; the quoted headline, dated, shares none
+    headline = ("« Les privatisations sont au profit d’intérêts privés, financiers, des multinationales et au "
+                "détriment des salariés et des usagers »")
+    story = ["Aurélie Trouvé, porte-parole d’Attac était l’invitée de France info pour parler du lancement du "
+             "processus de référendum d’initiative partagé pour empêcher la privatisation d’Aéroports de Paris.",
+             "Pour réécouter son interview, cliquez sur l’icône ci-dessous.", "Vous voulez passer à l’action ?",
+             "Sautez le pas et contribuez à la mobilisation contre les banques et multinationales prédatrices."]
+    blocks = ["Adhérer", "Faire un don", "Nous contacter", "Recevoir nos infos", "Espace vie-interne", "Attac France",
+              "L’action citoyenne", "À la Une", "Attac ?", "L’action citoyenne",
+              "Pour la justice fiscale, sociale et écologique", "Les comités locaux", "Pour agir près de chez vous",
+              "Les vidéos", "Dans les médias", "Images militantes", "Podcasts | Radio", "Boutique", "Accueil", ">",
+              "Actus et médias", ">", "Dans les médias", headline, "jeudi 13 juin 2019", ",", "par", "Attac France",
+              "Mots-clés", ">", "Services publics", ",", "Transports", ",", "Démocratie", *story]
+    assert _dump_title(blocks, "fr") == headline
+
+
+def test_in_a_tag_split_dump_a_title_a_caption_cites_is_no_headline():
+    # a phys.org page of the article-extraction-benchmark, split at every tag: the caption under the
+    # headline cites a film in italics ("2001: A Space Odyssey"), cut out of its sentence, which the lead names too
+    story = ["If a sci-fi spaceship does not come with hyperdrive then it is usually fitted with hibernation capsules "
+             "instead. In movies from 2001: A Space Odyssey to Event Horizon, fictional astronauts get put into "
+             "\"suspended animation\" to cross the vastness of space.",
+             "Human hibernation has been the subject of initial research within the Discovery element of ESA's Basic "
+             "Activities, then studied in more detail by a team of engineers and scientists."]
+    blocks = ["Home", "Astronomy & Space", "Space Exploration", "November 18, 2019",
+              "Hibernating astronauts would need smaller spacecraft", "by", "European Space Agency",
+              "Once the preserve of science fiction, through films such as", "Alien", "(pictured) and",
+              "2001: A Space Odyssey", ", hibernation or ‘suspended animation’ may one day become an important enabler "
+              "of deep space travel. Credit: 20th Century Fox", *story]
+    assert _dump_title(blocks, "en") == "Hibernating astronauts would need smaller spacecraft"
