@@ -73,11 +73,21 @@ class TableAttributeRuler:
         self.usable = all(_supported(spec) for p in patterns for alternative in p["patterns"] for spec in alternative) \
             and all(0 <= (index if index >= 0 else len(specs) + index) < len(specs) for _n, specs, index in self.multi)
         self._known: dict[tuple, tuple[tuple[int, ...], frozenset, dict]] = {}
+        # Each one-token spec filed under a value it requires (its LOWER, else TAG, else POS
+        # as a plain string): a new combination is tested against the specs filed under its
+        # own values and the few that require none, not against all of them.
+        self._filed: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+        self._general: list[tuple[int, dict]] = []
+        for number, spec in self.single:
+            key = next(((k, spec[k]) for k in ("LOWER", "TAG", "POS") if isinstance(spec.get(k), str)), None)
+            (self._filed.setdefault(key, []) if key else self._general).append((number, spec))
 
     def _decide(self, token: Token) -> tuple[tuple[int, ...], frozenset, dict]:
         """(the one-token patterns it matches, (multi-token pattern, position) pairs it fits,
         the attributes the one-token patterns set, merged in the order they apply)."""
-        singles = tuple(sorted({n for n, spec in self.single if _matches(spec, token)}))
+        candidates = [*self._general, *self._filed.get(("LOWER", token.lower_), ()),
+                      *self._filed.get(("TAG", token.tag_), ()), *self._filed.get(("POS", token.pos_), ())]
+        singles = tuple(sorted({n for n, spec in candidates if _matches(spec, token)}))
         fits = frozenset((m, k) for m, (_n, specs, _i) in enumerate(self.multi)
                          for k, spec in enumerate(specs) if _matches(spec, token))
         merged: dict = {}
