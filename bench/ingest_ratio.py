@@ -7,7 +7,8 @@ The unavoidable work is the check's (`unavoidable` below, the same steps as
 NER component alone, on one core. Each run times, as separate processes started here, one after
 the other: `briefing ingest RAW_DIR` into an empty content folder, then (with --before) the same
 ingest by another checkout of briefing (SRC, a folder with the `briefing` package, put first on
-PYTHONPATH for it and its workers), then the unavoidable work. Stages alternate run by run, so a
+PYTHONPATH for it and its workers, and `python -P` so that the current folder does not shadow
+it), then the unavoidable work. Stages alternate run by run, so a
 change of load on a shared machine falls on all of them.
 
 For each stage: median wall seconds and median CPU seconds (user + system of the process and
@@ -99,7 +100,10 @@ def main(argv: list[str]) -> int:
                 env = dict(os.environ)
                 if stage == "ingest before":
                     env["PYTHONPATH"] = os.pathsep.join([str(before), env.get("PYTHONPATH", "")])
-                times[stage].append(timed([sys.executable, "-m", "briefing", "ingest", str(folder), "--content-dir", str(out)], env))
+                # -P: the folder this runs in is not put first on the path (where it is this
+                # checkout, it would shadow SRC); workers are given the same path
+                times[stage].append(timed([sys.executable, "-P", "-m", "briefing", "ingest", str(folder),
+                                           "--content-dir", str(out)], env))
             print(f"run {run + 1}: " + ", ".join(f"{s} {times[s][-1][0]:.1f} s ({times[s][-1][1]:.1f} s CPU)" for s in stages), flush=True)
         if before:
             differences = content_differences(work / "ingest", work / "ingest-before")
