@@ -45,7 +45,6 @@ from briefing.report import ENRICHED, FAILED, NOTICE, SKIPPED, UNCHANGED, Report
 from briefing.sources.detect import source_kind
 from briefing.sources.item import ItemMeta, is_sidecar, read_item
 from briefing.store import EDITED_NOTICE, ContentStore
-from briefing.stories import regroup
 from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
 
 log = logging.getLogger("briefing")
@@ -53,6 +52,9 @@ log = logging.getLogger("briefing")
 BATCH = 32  # files per NLP batch, and per worker task
 POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each) saves nothing
 # (bench/parallel.py: 100 files take as long with two workers as in one process)
+# Near the end of a run tasks get smaller (down to this many files), so that no core waits
+# long for the other's last batch.
+LAST_BATCH = 8
 # A worker is replaced after this many batches: spaCy's string store grows with every new word
 # it sees, and a fresh worker (a model load, about 3 s, per 1,000 files) keeps memory flat.
 WORKER_BATCHES = 32
@@ -97,6 +99,8 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
             unsaved = _save(manifest)
         if unsaved:
             yield Report(manifest.path, NOTICE, message=unsaved)
+        from briefing.stories import regroup  # here: a worker never needs it (datasketch imports scipy)
+
         yield from regroup(content_dir, written)  # one story, several sources: over the whole folder
         yield from enrich_hand_written(articles, options)
 
@@ -256,7 +260,7 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = B
         for chunk in _chunks(paths, batch):
             yield from _build_batch(chunk, options)
         return
-    yield from _in_workers(deque(_chunks(paths, batch)), options, jobs)
+    yield from _in_workers(deque(_guided_chunks(list(paths), batch, jobs)), options, jobs)
 
 
 class ClusterError(Exception):
@@ -408,6 +412,18 @@ def _chunks(paths: Iterable[Path], size: int):
             chunk = []
     if chunk:
         yield chunk
+
+
+def _guided_chunks(paths: list[Path], size: int, jobs: int) -> list[list[Path]]:
+    """Batches for `jobs` workers: `size` files while there is plenty left, then smaller (what
+    is left shared over twice the workers, at least LAST_BATCH files), so that the last
+    batches end close together; the same paths give the same batches."""
+    chunks, start = [], 0
+    while start < len(paths):
+        step = max(min(size, LAST_BATCH), min(size, -(-(len(paths) - start) // (2 * jobs))))
+        chunks.append(paths[start:start + step])
+        start += step
+    return chunks
 
 
 def _quiet_worker() -> None:

@@ -21,6 +21,7 @@ from babel.dates import get_month_names
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from briefing.enrich.nlp import lemma
 from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
@@ -387,7 +388,7 @@ def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
     verb = start - 1
     if verb > sent.start and doc[verb].lower_ in COUNT_LINKS:
         verb -= 1
-    if verb <= sent.start or doc[verb].pos_ != "VERB" or doc[verb].lemma_.lower() not in _data(lang).get("change_verbs", ()):
+    if verb <= sent.start or doc[verb].pos_ != "VERB" or lemma(doc[verb]).lower() not in _data(lang).get("change_verbs", ()):
         return ""
     first = sent.start
     while first < verb and doc[first].pos_ == "DET":
@@ -460,7 +461,7 @@ def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
     link = _data(lang).get("passive_target")
     verb = next((t for t in reversed(doc[max(sent.start, start - VERB_WINDOW):start]) if t.pos_ == "VERB"), None)
     if not link or verb is None or "Part" not in verb.morph.get("VerbForm") or \
-            not any(t.lemma_ in ("être", "be") for t in doc[max(sent.start, verb.i - 2):verb.i]):
+            not any(lemma(t) in ("être", "be") for t in doc[max(sent.start, verb.i - 2):verb.i]):
         return ""
     subject = next((t for t in doc[sent.start:verb.i] if t.pos_ == "NOUN"), None)
     if subject is None:
@@ -596,8 +597,8 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
     if following and following[0].lower_ in data.get("times_words", ()):
         verbs = data.get("verb_nouns", {})
         for token in reversed(doc[max(sent.start, start - VERB_WINDOW):start]):
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-                return verbs[token.lemma_.lower()], following[0].i
+            if token.pos_ in ("VERB", "AUX") and lemma(token).lower() in verbs:
+                return verbs[lemma(token).lower()], following[0].i
         return following[0].lower_, following[0].i
     fallback: tuple[str, int | None] = ("", None)
     for token in following:
