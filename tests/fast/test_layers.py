@@ -113,3 +113,16 @@ def test_the_build_side_imports_no_nlp_and_no_date_parser():
     loaded = set(subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True,
                                 check=True).stdout.split())
     assert "pelican.plugins.briefing.records" in loaded and not heavy & loaded
+
+
+def test_lemmas_are_read_through_nlp_lemma():
+    """The lemmatizer does not run over whole documents (briefing/enrich/nlp.py makes a lemma on
+    first use): `token.lemma_` read anywhere else is empty for most tokens, silently."""
+    readers = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *PLUGIN.rglob("*.py")]):
+        if path == PACKAGE / "enrich" / "nlp.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "lemma_" and isinstance(node.ctx, ast.Load):
+                readers.append(f"{path.relative_to(PROJECT)}:{node.lineno}")
+    assert readers == []
