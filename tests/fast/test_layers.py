@@ -15,7 +15,7 @@ PACKAGE, PLUGIN = PROJECT / "briefing", PROJECT / "plugins" / "briefing"
 # What each part may import of briefing (the plugin is "plugin"; the rest are module names).
 LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "record", "report", "contentfile", "store",
          "manifest",
-         "lock", "data", "sections"}
+         "lock", "data", "sections", "tables"}
 ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
