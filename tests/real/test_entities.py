@@ -168,3 +168,10 @@ def test_two_coordinated_names_are_two_and_a_name_ends_with_a_name_word():
     assert (cut.text, cut.start, cut.end) == ("Agence des participations", 40, 65)
     assert _cleaned("Bank of", 0, ORGANIZATION, "en").text == "Bank"
     assert _cleaned("Banque de France", 0, ORGANIZATION, "fr").text == "Banque de France"
+
+
+def test_a_cultural_institution_is_an_organisation():
+    text = "des rencontres avec les danseurs grévistes de l’Opéra de Paris, des pièces de théâtre"
+    assert grouped("fr", text, ("Opéra de Paris", "place")) == {("Opéra de Paris", "organization")}
+    text = "The exhibition opens at the Berlin City Museum on Friday."
+    assert grouped("en", text, ("Berlin City Museum", "place")) == {("Berlin City Museum", "organization")}
