@@ -36,6 +36,9 @@ PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
 EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
 # What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
 ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
+# A name ends with a name word, never with the link to the next one: "Agence des participations
+# de[ l’État]", "Bank of[ America]" cut by the model.
+DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
 
@@ -72,10 +75,24 @@ def find_mentions(doc: Doc, lang: str) -> list[Mention]:
             continue
         else:
             text = _without_clause(ent)
-        mention = _cleaned(text, start, kind, lang)
-        if mention is not None:
-            mentions.append(_with_honorific(mention, text_of_doc, lang))
+        for piece, at in _coordinated(text, start):
+            mention = _cleaned(piece, at, kind, lang)
+            if mention is not None:
+                mentions.append(_with_honorific(mention, text_of_doc, lang))
     return mentions
+
+
+# "Assemblée et le Sénat", "the House and the Senate": two names the model read as one (a
+# determiner after the conjunction opens a second noun group; "Pacific Gas and Electric" has none).
+COORDINATED = re.compile(r"\s+(?:et|and|&)\s+(?:les?|la|l['’]|the)\s*(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _coordinated(text: str, start: int) -> list[tuple[str, int]]:
+    """(name, offset) of each name of a span that coordinates two."""
+    match = COORDINATED.search(text)
+    if match is None:
+        return [(text, start)]
+    return [(text[:match.start()], start), (text[match.end():], start + match.end())]
 
 
 def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
@@ -183,6 +200,7 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
+    trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"
     if not _is_name(trimmed, kind, after_title):
         return None
     offset = start + text.find(trimmed)
@@ -257,6 +275,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entit
         groups.setdefault(find(mention.text), []).append(mention)
     entities = []
     evidenced: set[str] = set()
+    located: set[str] = set()
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
     for root, members in groups.items():
         if all(_in_credit(m, text, lang) for m in members):
@@ -273,10 +292,12 @@ def group_entities(mentions: list[Mention], text: str, lang: str) -> tuple[Entit
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
+        if any(_after_locative(m, text, lang) for m in members):
+            located.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
     entities = [(start, _typed(entity, lang)) for start, entity in entities
-                if _credible(entity, known_names, lang, frozenset(evidenced))]
+                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
 
@@ -441,13 +462,24 @@ def _cued_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     return found
 
 
-def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset()) -> bool:
+def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
+              located: frozenset[str] = frozenset()) -> bool:
     """A name a reader can trust: not a common word of the language ("État", "Ville",
     "Danger"; in English only when named once, "Trump" and "Apple" are words too), not a
     capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it, or
     the text says what it is (`evidenced`: "les entreprises Lime et Bird").
+    A French dictionary headword typed a place ("Nord", "Union", "Valence": towns and
+    departments too) is one only where the text puts something in it (`located`: "à Valence",
+    "dans le Nord") or names it twice: "pays du Nord" names no department ("Paris", "Tours" are
+    only inflected forms of words: they stay; an acronym, "SUD", is no word).
     English capitalises institutions ("the Senate"): there an organisation is trusted."""
     names = (entity.name, *entity.aliases)
+    if (lang == "fr" and entity.type == PLACE and entity.name not in known and len(entity.name.split()) == 1
+            and entity.mentions == 1 and not entity.name.isupper() and entity.name not in located | evidenced
+            and not is_territory(entity.name) and _is_headword(entity.name, lang)):
+        return False
+    if lang == "fr" and entity.name not in known and " " not in entity.name and entity.name.lower() in _stop_words(lang):
+        return False  # "Parce [que]", "Malgré": a grammar word opening a sentence, taken for a name
     if entity.name not in known and _bare(entity.name.split()[-1]) in words("event_words"):
         return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
     if GLUED.search(entity.name):
@@ -474,6 +506,14 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
 
 
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
+    """The language's grammar words (spaCy's list: "parce", "malgré", "selon")."""
+    from spacy.util import get_lang_class
+
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
 def key_of(word: str) -> str:
     return word.casefold()
 
@@ -489,6 +529,15 @@ def calendar_words() -> frozenset[str]:
         for table in (locale.months, locale.days):
             found |= {key_of(name) for name in table["format"]["wide"].values()}
     return frozenset(found)
+
+
+def _is_headword(word: str, lang: str) -> bool:
+    """A lemma of the model's dictionary itself ("nord", "union"), not an inflected form that
+    spells a name ("paris", plural of "pari")."""
+    from briefing.enrich.nlp import _lemma_tables
+
+    lemmas = _lemma_tables(lang)[0]
+    return word.lower() in lemmas or (lang == "fr" and word[:1] == "E" and ("é" + word[1:]).lower() in lemmas)
 
 
 def _is_common_word_in(word: str, lang: str) -> bool:

