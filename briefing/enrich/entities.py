@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
 from briefing.enrich.gazetteer import is_given_name, is_place, is_territory
-from briefing.enrich.nlp import is_common_word
+from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import normalize
@@ -478,7 +478,7 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
             and entity.mentions == 1 and not entity.name.isupper() and entity.name not in located | evidenced
             and not is_territory(entity.name) and _is_headword(entity.name, lang)):
         return False
-    if lang == "fr" and entity.name not in known and " " not in entity.name and entity.name.lower() in _stop_words(lang):
+    if lang == "fr" and entity.name not in known and " " not in entity.name and entity.name.lower() in stop_words(lang):
         return False  # "Parce [que]", "Malgré": a grammar word opening a sentence, taken for a name
     if entity.name not in known and _bare(entity.name.split()[-1]) in words("event_words"):
         return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
@@ -506,14 +506,6 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
 
 
-@cache
-def _stop_words(lang: str) -> frozenset[str]:
-    """The language's grammar words (spaCy's list: "parce", "malgré", "selon")."""
-    from spacy.util import get_lang_class
-
-    return frozenset(get_lang_class(lang).Defaults.stop_words)
-
-
 def key_of(word: str) -> str:
     return word.casefold()
 
@@ -534,9 +526,7 @@ def calendar_words() -> frozenset[str]:
 def _is_headword(word: str, lang: str) -> bool:
     """A lemma of the model's dictionary itself ("nord", "union"), not an inflected form that
     spells a name ("paris", plural of "pari")."""
-    from briefing.enrich.nlp import _lemma_tables
-
-    lemmas = _lemma_tables(lang)[0]
+    lemmas = headwords(lang)
     return word.lower() in lemmas or (lang == "fr" and word[:1] == "E" and ("é" + word[1:]).lower() in lemmas)
 
 

@@ -98,6 +98,18 @@ def _lemma_tables(lang: str):
     return frozenset(word for part in index.keys() for word in index[part]), forms
 
 
+def headwords(lang: str) -> frozenset[str]:
+    """The lemmas of the model's lemmatizer dictionary ("nord", "union"; not "paris")."""
+    return _lemma_tables(lang)[0]
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """The language's grammar words, spaCy's list ("parce", "malgré", "selon"), from the loaded
+    pipeline (its French data imported as `pipeline` imports them, never at full price)."""
+    return frozenset(pipeline(lang).Defaults.stop_words)
+
+
 def is_common_word(word: str, lang: str) -> bool:
     """A word of the language's dictionary (noun, verb, adjective, adverb), from the model's own
     lemmatizer tables: 'État', 'Ville', 'Céréales' are words; 'Monsanto' is a name."""
