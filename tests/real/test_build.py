@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from briefing.site import index_for_search
+from briefing import search_index
+from briefing.site import PAGEFIND, index_for_search, scan_pages
 from conftest import PROJECT, SEEDS
 
 SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
@@ -87,20 +89,30 @@ def _files(folder: Path) -> dict:
 
 
 def _indexed_again(output: Path, tmp_path: Path) -> dict:
-    """The search index pagefind makes of the finished site, the way the build made it before
-    pagefind started while Pelican was still writing."""
+    """The search index pagefind makes of the finished site when it crawls all of it, the way
+    the build made it before pagefind started while Pelican was still writing and before it was
+    given the marked pages alone."""
     again = tmp_path / "again"
     shutil.copytree(output, again)
     shutil.rmtree(again / "pagefind")
-    index_for_search(again)
+    subprocess.run(PAGEFIND + [str(again)], check=True, capture_output=True)
+    search_index.stabilise(again / "pagefind")
     return _files(again / "pagefind")
 
 
 def test_the_search_index_started_early_is_the_one_of_the_finished_site(built_site, tmp_path: Path):
     """pagefind starts once the article and entity pages are written, while Pelican writes the
-    feeds, the map and the sitemap: its index is the one it makes of the whole site after."""
+    feeds, the map and the sitemap, and reads only the pages marked for it: its index is the
+    one it makes when it crawls the whole finished site."""
     output = built_site / "output"
+    marked = scan_pages(output).marked
+    assert marked and len(marked) < len(list(output.rglob("*.html")))  # some pages were left unread
     assert _files(output / "pagefind") == _indexed_again(output, tmp_path)
+    again = tmp_path / "subset"  # and index_for_search, which the build uses when it indexes again
+    shutil.copytree(output, again)
+    shutil.rmtree(again / "pagefind")
+    index_for_search(again)
+    assert _files(again / "pagefind") == _files(output / "pagefind")
 
 
 def test_a_page_to_index_written_after_the_start_is_indexed_too(cli, built_site, tmp_path: Path):
