@@ -8,6 +8,8 @@ import logging
 from blinker import signal
 from pelican.generators import Generator, PelicanTemplateNotFound
 
+from .twofold import write_pages
+
 log = logging.getLogger(__name__)
 # Every page the search indexes is written once the entity pages are (Pelican's own generators,
 # articles and pages, run before any plugin's): `briefing build` starts pagefind on this signal.
@@ -35,11 +37,12 @@ class EntityPagesGenerator(Generator):
         writer.write_file(index_save_as, index_template, self.context, relative_urls=relative,
                           url=settings["BRIEFING_ENTITIES_URL"], page_name=index_save_as[:-len(".html")],
                           template_name="entities")
-        for slug in sorted(pages):
-            page = pages[slug]
-            writer.write_file(page.save_as, template, self.context, relative_urls=relative, url=page.url,
-                              entity=page, articles=page.articles, page_name=page.save_as[:-len(".html")],
-                              template_name="entity")
+        # in two processes (twofold.py): the same files, in about half the time when a core is free
+        write_pages(writer, template, self.context,
+                    [(page.save_as, page.url, {"entity": page, "articles": page.articles,
+                                               "page_name": page.save_as[:-len(".html")]})
+                     for page in (pages[slug] for slug in sorted(pages))],
+                    "entity", relative)
 
 
 def entity_pages_generator(pelican):

@@ -135,3 +135,31 @@ def test_a_page_to_index_written_after_the_start_is_indexed_too(cli, built_site,
     assert index == _indexed_again(output, tmp_path)
     fragments = [gzip.decompress(data) for path, data in index.items() if path.parts[0] == "fragment"]
     assert any(b"zorglubien" in fragment for fragment in fragments)
+
+
+def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli, built_site, tmp_path: Path,
+                                                                            monkeypatch):
+    """The entity pages are written half by a forked process (twofold.py): the site is the one a
+    single process writes, byte for byte, and Pelican's content_written is sent once for every
+    page, the child's included (plugins that post-process pages rely on it)."""
+    from pelican import signals
+    from pelican.plugins.briefing import twofold
+
+    output = built_site / "output"
+    assert len(list((output / "entities").glob("*/index.html"))) >= twofold.FEWEST  # the demo forks
+    announced: list[str] = []
+
+    def note(path, **_kwargs):
+        announced.append(Path(path).relative_to(tmp_path / ".forked.building").as_posix())
+
+    signals.content_written.connect(note)
+    try:
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "forked").exit_code == 0
+    finally:
+        signals.content_written.disconnect(note)
+    pages = sorted(p.relative_to(tmp_path / "forked").as_posix() for p in (tmp_path / "forked").rglob("*.html")
+                   if p.parts[len((tmp_path / "forked").parts)] not in ("theme", "pagefind"))
+    assert sorted(announced) == pages and len(announced) == len(set(announced))
+    monkeypatch.setattr(twofold, "FEWEST", 10**9)  # everything in this process
+    assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "single").exit_code == 0
+    assert _files(tmp_path / "forked") == _files(tmp_path / "single") == _files(output)
