@@ -163,3 +163,36 @@ def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli,
     monkeypatch.setattr(twofold, "FEWEST", 10**9)  # everything in this process
     assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "single").exit_code == 0
     assert _files(tmp_path / "forked") == _files(tmp_path / "single") == _files(output)
+
+
+def test_pagefind_starts_once_the_pages_it_indexes_are_written_before_the_others(cli, built_site, tmp_path: Path):
+    """The entity pages the search indexes are written first, then pagefind starts while the
+    entity pages of one article, the feeds and the map are written: every page it indexes was
+    written before the start, and the pages written after are none it indexes (else the build
+    would index the finished site again)."""
+    from pelican import signals
+
+    from briefing.site import SEARCH_PAGES_WRITTEN
+
+    building = tmp_path / ".output.building"
+    events: list[str | None] = []
+
+    def page(path, **_kwargs):
+        events.append(Path(path).relative_to(building).as_posix())
+
+    def start(_sender, **_kwargs):
+        events.append(None)
+
+    signals.content_written.connect(page)
+    SEARCH_PAGES_WRITTEN.connect(start)
+    try:
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "output").exit_code == 0
+    finally:
+        signals.content_written.disconnect(page)
+        SEARCH_PAGES_WRITTEN.disconnect(start)
+    assert events.count(None) == 1
+    before, after = events[:events.index(None)], events[events.index(None) + 1:]
+    marked = scan_pages(tmp_path / "output").marked
+    assert set(marked) <= set(before)
+    late_entities = [p for p in after if p.startswith("entities/")]
+    assert late_entities and not set(late_entities) & set(marked)
