@@ -46,20 +46,24 @@ def _prefixes() -> tuple[str, ...]:
                                    *words("entity_determiners", lang))}, key=len, reverse=True))
 
 
+@cache
+def _prefix_pattern() -> re.Pattern:
+    """Any of the prefixes then a space, tried longest first (as the alternatives are listed)."""
+    return re.compile("|".join(re.escape(prefix) + " " for prefix in _prefixes()))
+
+
 @cache  # a site names the same entities in many articles
 def bare_name(name: str) -> str:
     """A name without the honorifics and titles in front of it: "Mr. Trump" -> "Trump",
     "le Premier ministre Gabriel Attal" -> "Gabriel Attal"."""
-    prefixes = _prefixes()
     text = name.strip()
-    changed = True
-    while changed:
-        changed = False
-        lowered = normalize(text)
-        for prefix in prefixes:
-            if lowered.startswith(prefix + " ") and len(text) > len(prefix) + 1:
-                text, changed = text[len(prefix) + 1:].lstrip(), True
+    while found := _prefix_pattern().match(lowered := normalize(text)):
+        prefix = found.group()[:-1]  # the longest prefix the name starts with
+        if len(text) <= len(prefix) + 1:  # nothing would be left: a shorter one may leave something
+            prefix = next((p for p in _prefixes() if lowered.startswith(p + " ") and len(text) > len(p) + 1), None)
+            if prefix is None:
                 break
+        text = text[len(prefix) + 1:].lstrip()
     return text or name
 
 
