@@ -134,14 +134,17 @@ _GLOB_SAFE = re.compile(r"[A-Za-z0-9._~+@=%/-]+")
 
 
 class Pages(NamedTuple):
-    """The site's HTML files, and those of them marked for pagefind (relative, '/'-separated),
-    or None when pagefind must crawl the whole site: no page marked (it then indexes every page),
-    a name its glob cannot spell, or a symbolic link (which its walk would not follow)."""
+    """The site's HTML files; whether any is marked for pagefind; and the marked ones (relative,
+    '/'-separated), or None when pagefind must crawl the whole site: no page marked (it then
+    indexes every page), a name its glob cannot spell, or a symbolic link (which its walk
+    would not follow)."""
     html: set[Path]
+    any_marked: bool
     marked: list[str] | None
 
 
-def scan_pages(site: Path) -> Pages:
+def scan_pages(site: Path, read: bool = True) -> Pages:
+    """The site's HTML files and, when `read`, which are marked (each file read)."""
     html: set[Path] = set()
     marked: list[str] = []
     crawl = False
@@ -156,11 +159,11 @@ def scan_pages(site: Path) -> Pages:
                 elif entry.name.endswith(".html"):
                     path = Path(entry.path)
                     html.add(path)
-                    if _marked(path):
+                    if read and _marked(path):
                         relative = path.relative_to(site).as_posix()
                         crawl = crawl or not _GLOB_SAFE.fullmatch(relative)
                         marked.append(relative)
-    return Pages(html, None if crawl or not marked else sorted(marked))
+    return Pages(html, bool(marked), None if crawl or not marked else sorted(marked))
 
 
 @contextmanager
@@ -193,7 +196,7 @@ class EarlySearchIndex:
     def __init__(self, site: Path) -> None:
         self.site = site.resolve()  # as Pelican names the pages it writes
         self.process: subprocess.Popen | None = None
-        self.before = Pages(set(), None)
+        self.before = Pages(set(), False, None)
         self.written_after: list[Path] = []
         self.errors = None
         self.command = None
@@ -228,6 +231,14 @@ class EarlySearchIndex:
         if self.process is None:
             index_for_search(self.site)
             return
+        # the pages written since the start, read while pagefind may still be at work
+        late = {path for path in set(self.written_after) | (scan_pages(self.site, read=False).html - self.before.html)
+                if path.is_file()}
+        marked_before = {self.site / name for name in self.before.marked or ()}
+        # a late page to index, a page indexed early written again, or any late page on a site
+        # that marks none (pagefind then indexes every page)
+        again = bool(late) and bool(late & marked_before or any(_marked(path) for path in late)
+                                    or not self.before.any_marked)
         returncode = self.process.wait()
         self._close()
         self.errors.seek(0)
@@ -235,13 +246,7 @@ class EarlySearchIndex:
         self.errors.close()
         if returncode != 0:
             raise RuntimeError(f"pagefind failed: {output.strip().splitlines()[-1:]}")
-        late = {path for path in set(self.written_after) | (scan_pages(self.site).html - self.before.html)
-                if path.is_file()}
-        marked_before = {self.site / name for name in self.before.marked or ()}
-        # a late page to index, a page indexed early written again, or any late page on a site
-        # that marks none (pagefind then indexes every page)
-        if late and (late & marked_before or any(_marked(path) for path in late)
-                     or not any(_marked(path) for path in sorted(self.before.html))):
+        if again:
             shutil.rmtree(self.site / "pagefind", ignore_errors=True)
             index_for_search(self.site)  # a page to index came after the start: the whole site again
             return

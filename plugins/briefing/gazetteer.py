@@ -42,7 +42,7 @@ def name_keys(names: list[str]) -> list[str]:
     passes over all of them joined rather than one call per name (the gazetteer's 360,000 city
     names). Each step works character by character and the joint (NUL) is neither a separator
     nor changed by any step, so each name gets the key name_key gives it."""
-    latin = [name if name and max(name) <= LATIN else "" for name in names]  # other scripts are never an entity's here
+    latin = [name if name.isascii() or max(name) <= LATIN else "" for name in names]  # other scripts are never an entity's here
     if any(JOINT in name for name in latin):
         return [name_key(name) for name in latin]
     joined = unicodedata.normalize("NFKD", JOINT.join(latin)).encode("ascii", "ignore").lower().translate(SPACED)
