@@ -101,7 +101,9 @@ def prepare(folder: str | Path) -> subprocess.Popen | None:
     """Start making the table of places in another process when `folder` has none yet: a cold
     build then makes it on the second core while Pelican reads the articles and writes their
     pages, and use_cache() finds it there. None when there is nothing to make."""
-    if _cached or _places.cache_info().currsize or cache_file(folder).is_file():
+    from .twofold import usable_cores  # (imported here: this file also runs alone, as the helper)
+
+    if _cached or _places.cache_info().currsize or usable_cores() < 2 or cache_file(folder).is_file():
         return None
     try:  # -P: this file's folder (the plugin's modules) stays off the helper's import path
         return subprocess.Popen([sys.executable, "-P", __file__, str(folder)], stdin=subprocess.DEVNULL,

@@ -7,8 +7,9 @@ writer (the same templates, context and checks, so the same bytes), then exits; 
 writes the rest meanwhile. Once the child is done, the parent notes its files as written (for
 Pelican's overwrite checks) and sends `content_written` for each of them, as Pelican would
 have. Should the child fail in any way, the parent writes its pages itself: the result is the
-same, only slower. Where fork is missing, in a process with other threads (`briefing serve`),
-where the template is paginated, or for a few pages, everything is written in this process.
+same, only slower. Where fork is missing, with one usable core, in a process with other threads
+(`briefing serve`), where the template is paginated, or for a few pages, everything is written
+in this process.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
     paths = [sanitised_join(writer.output_path, name) for name, _url, _variables in pages]
     # a page written twice is for Pelican's checks to refuse, in one process
     twice = len(set(paths)) < len(paths) or not writer._written_files.isdisjoint(paths)
-    if not hasattr(os, "fork") or threading.active_count() > 1 or paginated or twice or len(pages) < FEWEST:
+    if (not hasattr(os, "fork") or usable_cores() < 2 or threading.active_count() > 1 or paginated or twice
+            or len(pages) < FEWEST):
         write(pages)
         return
     ours, theirs = pages[0::2], pages[1::2]
@@ -71,6 +73,14 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
     for (name, _url, variables), path in zip(theirs, paths[1::2]):
         writer._written_files.add(path)  # Pelican's record of what it wrote (overwrite checks)
         signals.content_written.send(path, context=_local_context(context, name, variables, relative_urls))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, else the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _local_context(context: dict, name: str, variables: dict, relative_urls: bool) -> dict:
