@@ -1,15 +1,15 @@
 """Many pages of one template written by two processes at once: the entity pages, thousands on
 an archive, are most of a cold build's rendering, and the build's second core is free while
-Pelican writes them (pagefind starts only once they are all written).
+Pelican writes those pagefind indexes (it starts once they are written).
 
 The build process forks; the child renders and writes every other page with Pelican's own
 writer (the same templates, context and checks, so the same bytes), then exits; the parent
 writes the rest meanwhile. Once the child is done, the parent notes its files as written (for
 Pelican's overwrite checks) and sends `content_written` for each of them, as Pelican would
 have. Should the child fail in any way, the parent writes its pages itself: the result is the
-same, only slower. Where fork is missing, with one usable core, in a process with other threads
-(`briefing serve`), where the template is paginated, or for a few pages, everything is written
-in this process.
+same, only slower. Where fork is missing, with no core to spare (one usable core, or a load
+average that leaves none free), in a process with other threads (`briefing serve`), where the
+template is paginated, or for a few pages, everything is written in this process.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
     paths = [sanitised_join(writer.output_path, name) for name, _url, _variables in pages]
     # a page written twice is for Pelican's checks to refuse, in one process
     twice = len(set(paths)) < len(paths) or not writer._written_files.isdisjoint(paths)
-    if (not hasattr(os, "fork") or usable_cores() < 2 or threading.active_count() > 1 or paginated or twice
+    if (not hasattr(os, "fork") or not core_to_spare() or threading.active_count() > 1 or paginated or twice
             or len(pages) < FEWEST):
         write(pages)
         return
@@ -73,6 +73,19 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
     for (name, _url, variables), path in zip(theirs, paths[1::2]):
         writer._written_files.add(path)  # Pelican's record of what it wrote (overwrite checks)
         signals.content_written.send(path, context=_local_context(context, name, variables, relative_urls))
+
+
+def core_to_spare() -> bool:
+    """Whether a second core is likely free: two usable cores or more, and a load average (the
+    last minute's, this build included) a core below them. The fork's child pays to copy the
+    memory pages it touches (about 0.5 s of CPU on the 200-page archive): worth it on a free
+    core, a loss on a machine whose cores are all busy."""
+    cores = usable_cores()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = 0.0
+    return cores >= 2 and load <= cores - 1
 
 
 def usable_cores() -> int:
