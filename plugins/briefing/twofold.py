@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import threading
+from pathlib import Path
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -76,16 +77,19 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
 
 
 def core_to_spare() -> bool:
-    """Whether a second core is likely free: two usable cores or more, and a load average (the
-    last minute's, this build included) a core below them. The fork's child pays to copy the
-    memory pages it touches (about 0.5 s of CPU on the 200-page archive): worth it on a free
+    """Whether a second core is free now: two usable cores or more, and fewer processes ready to
+    run than cores besides this one (/proc/loadavg's running count, at this moment: a load
+    average would still count a busy minute that has just ended). The fork's child pays to copy
+    the memory pages it touches (about 0.5 s of CPU on the 200-page archive): worth it on a free
     core, a loss on a machine whose cores are all busy."""
     cores = usable_cores()
+    if cores < 2:
+        return False
     try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        load = 0.0
-    return cores >= 2 and load <= cores - 1
+        running = int(Path("/proc/loadavg").read_text().split()[3].split("/")[0]) - 1  # this process is one
+    except (OSError, ValueError, IndexError):
+        return True  # no way to tell: the fork costs little when it gains nothing
+    return running < cores
 
 
 def usable_cores() -> int:
