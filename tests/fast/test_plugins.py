@@ -181,3 +181,32 @@ def test_an_unreadable_aliases_file_is_one_warning(tmp_path: Path, caplog):
     pages = generate("identity", tmp_path / "out", BRIEFING_ALIASES=str(aliases)).context["briefing_entity_pages"]
     assert "donald-trump" in pages
     assert any("aliases.yaml: not read" in r.getMessage() for r in caplog.records)
+
+
+def test_honorifics_are_taken_off_as_the_prefix_by_prefix_rule_does():
+    """bare_name finds the longest prefix with one regular expression; it takes off exactly
+    what trying each prefix in turn (longest first) takes off, on every name of the demo
+    content and on names that are nothing but titles."""
+    import yaml
+
+    from briefing.text import normalize
+    from pelican.plugins.briefing.identity import _prefixes, bare_name
+
+    def prefix_by_prefix(name: str) -> str:
+        text, changed = name.strip(), True
+        while changed:
+            changed = False
+            for prefix in _prefixes():
+                if normalize(text).startswith(prefix + " ") and len(text) > len(prefix) + 1:
+                    text, changed = text[len(prefix) + 1:].lstrip(), True
+                    break
+        return text or name
+
+    names = {"Mr. Trump", "le Premier ministre Gabriel Attal", "Mme Macron", "M.", "President", "M. le ministre",
+             "  Mme  la ministre Rachida Dati ", "Dr Dr Who", "le président"}
+    for path in (PROJECT / "content").glob("*.md"):
+        header = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+        names |= {name for e in header.get("entities") or [] for name in (e["name"], *(e.get("aliases") or []))}
+    assert len(names) > 50
+    assert [bare_name(n) for n in sorted(names)] == [prefix_by_prefix(n) for n in sorted(names)]
+    assert bare_name("le Premier ministre Gabriel Attal") == "Gabriel Attal" and bare_name("M.") == "M."

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from briefing.site import index_for_search
+from briefing import search_index
+from briefing.site import PAGEFIND, index_for_search, scan_pages
 from conftest import PROJECT, SEEDS
 
 SEED_PAGE = "les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html"
@@ -87,20 +89,30 @@ def _files(folder: Path) -> dict:
 
 
 def _indexed_again(output: Path, tmp_path: Path) -> dict:
-    """The search index pagefind makes of the finished site, the way the build made it before
-    pagefind started while Pelican was still writing."""
+    """The search index pagefind makes of the finished site when it crawls all of it, the way
+    the build made it before pagefind started while Pelican was still writing and before it was
+    given the marked pages alone."""
     again = tmp_path / "again"
     shutil.copytree(output, again)
     shutil.rmtree(again / "pagefind")
-    index_for_search(again)
+    subprocess.run(PAGEFIND + [str(again)], check=True, capture_output=True)
+    search_index.stabilise(again / "pagefind")
     return _files(again / "pagefind")
 
 
 def test_the_search_index_started_early_is_the_one_of_the_finished_site(built_site, tmp_path: Path):
     """pagefind starts once the article and entity pages are written, while Pelican writes the
-    feeds, the map and the sitemap: its index is the one it makes of the whole site after."""
+    feeds, the map and the sitemap, and reads only the pages marked for it: its index is the
+    one it makes when it crawls the whole finished site."""
     output = built_site / "output"
+    marked = scan_pages(output).marked
+    assert marked and len(marked) < len(list(output.rglob("*.html")))  # some pages were left unread
     assert _files(output / "pagefind") == _indexed_again(output, tmp_path)
+    again = tmp_path / "subset"  # and index_for_search, which the build uses when it indexes again
+    shutil.copytree(output, again)
+    shutil.rmtree(again / "pagefind")
+    index_for_search(again)
+    assert _files(again / "pagefind") == _files(output / "pagefind")
 
 
 def test_a_page_to_index_written_after_the_start_is_indexed_too(cli, built_site, tmp_path: Path):
@@ -123,3 +135,72 @@ def test_a_page_to_index_written_after_the_start_is_indexed_too(cli, built_site,
     assert index == _indexed_again(output, tmp_path)
     fragments = [gzip.decompress(data) for path, data in index.items() if path.parts[0] == "fragment"]
     assert any(b"zorglubien" in fragment for fragment in fragments)
+
+
+def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli, built_site, tmp_path: Path,
+                                                                            monkeypatch):
+    """The entity pages are written half by a forked process (twofold.py) when a core is free:
+    the site is the one a single process writes, byte for byte, and Pelican's content_written
+    is sent once for every page, the child's included (plugins that post-process pages rely on
+    it), after the parent's own (which is how the fork shows)."""
+    from pelican import signals
+    from pelican.plugins.briefing import twofold
+
+    output = built_site / "output"
+    assert len(list((output / "entities").glob("*/index.html"))) >= twofold.FEWEST  # enough pages to fork
+    # the machine's momentary load is no part of what is tested: a free core, whatever runs beside
+    monkeypatch.setattr(twofold, "core_to_spare", lambda: True)
+    announced: list[str] = []
+
+    def note(path, **_kwargs):
+        announced.append(Path(path).relative_to(tmp_path / ".forked.building").as_posix())
+
+    signals.content_written.connect(note)
+    try:
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "forked").exit_code == 0
+    finally:
+        signals.content_written.disconnect(note)
+    pages = sorted(p.relative_to(tmp_path / "forked").as_posix() for p in (tmp_path / "forked").rglob("*.html")
+                   if p.parts[len((tmp_path / "forked").parts)] not in ("theme", "pagefind"))
+    assert sorted(announced) == pages and len(announced) == len(set(announced))
+    entities = [p for p in announced if p.startswith("entities/") and p != "entities/index.html"]
+    marked = set(scan_pages(tmp_path / "forked").marked)
+    searched, others = [p for p in entities if p in marked], [p for p in entities if p not in marked]
+    if twofold.usable_cores() >= 2:  # forked: in a group written by two processes, the child's come after
+        assert searched != sorted(searched) or others != sorted(others)
+    monkeypatch.setattr(twofold, "FEWEST", 10**9)  # everything in this process
+    assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "single").exit_code == 0
+    assert _files(tmp_path / "forked") == _files(tmp_path / "single") == _files(output)
+
+
+def test_pagefind_starts_once_the_pages_it_indexes_are_written_before_the_others(cli, built_site, tmp_path: Path):
+    """The entity pages the search indexes are written first, then pagefind starts while the
+    entity pages of one article, the feeds and the map are written: every page it indexes was
+    written before the start, and the pages written after are none it indexes (else the build
+    would index the finished site again)."""
+    from pelican import signals
+
+    from briefing.site import SEARCH_PAGES_WRITTEN
+
+    building = tmp_path / ".output.building"
+    events: list[str | None] = []
+
+    def page(path, **_kwargs):
+        events.append(Path(path).relative_to(building).as_posix())
+
+    def start(_sender, **_kwargs):
+        events.append(None)
+
+    signals.content_written.connect(page)
+    SEARCH_PAGES_WRITTEN.connect(start)
+    try:
+        assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "output").exit_code == 0
+    finally:
+        signals.content_written.disconnect(page)
+        SEARCH_PAGES_WRITTEN.disconnect(start)
+    assert events.count(None) == 1
+    before, after = events[:events.index(None)], events[events.index(None) + 1:]
+    marked = scan_pages(tmp_path / "output").marked
+    assert set(marked) <= set(before)
+    late_entities = [p for p in after if p.startswith("entities/")]
+    assert late_entities and not set(late_entities) & set(marked)
