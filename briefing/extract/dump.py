@@ -250,7 +250,7 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         if not own or i in bylined or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
             continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
-        sentence = bool(SENTENCE_END.search(stems[i])) and not stems[i].rstrip().endswith(("?", "!", "»", "”", '"'))
+        sentence = _sentence(stems[i])
         # said twice: not a caption (a sentence, its alt text and its figcaption), nor a logo or a
         # menu item of two words ("L'action citoyenne") that shares little with the story
         repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
@@ -260,7 +260,27 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
             best, best_score = (origin[i], stems[i]), score
-    return best
+    return best or _said_twice(candidates, stems, places, keys, stop, origin)
+
+
+def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places: dict[str, list[int]],
+                keys: list[str], stop: frozenset[str], origin: list[int]) -> tuple[int, str] | None:
+    """When no block shares a word with the story nor is dated: the block of three content words
+    or more, not a sentence, said twice above the story however far apart (the <title>-like line
+    at the top of the page and the <h1>), not as part of a menu said twice; the closest wins."""
+    for i, _unit in reversed(candidates):
+        stem = stems[i]
+        if _sentence(stem) or len(_content_words(stem, stop)) < SHORT_TITLE_WORDS:
+            continue
+        twice = places[_key(stem)]
+        if len(twice) >= 2 and _repeated(twice, keys, 1.0):
+            return origin[i], stem
+    return None
+
+
+def _sentence(stem: str) -> bool:
+    """A block that ends with a full stop: a standfirst or a caption more often than a headline."""
+    return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"'))
 
 
 REPEATED_BONUS = 0.6

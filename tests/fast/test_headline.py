@@ -189,3 +189,25 @@ def test_in_a_tag_split_dump_a_title_a_caption_cites_is_no_headline():
               "2001: A Space Odyssey", ", hibernation or ‘suspended animation’ may one day become an important enabler "
               "of deep space travel. Credit: 20th Century Fox", *story]
     assert _dump_title(blocks, "en") == "Hibernating astronauts would need smaller spacecraft"
+
+
+def test_in_a_tag_split_dump_a_headline_said_twice_far_apart_is_the_headline_when_nothing_else_is():
+    # an opinion page of the article-extraction-benchmark, split at every tag: the headline at the
+    # top of the page and again as its <h1>, eight blocks apart, shares no word with the story's
+    # opening and has no date under it; no other block reads as a headline
+    story = ["Americans have gone to the polls four times this month to vote in major, statewide races, and in "
+             "each of them the candidate the president campaigned for lost or won by less than expected.",
+             "In Virginia, voters gave the Democrats both houses of the legislature for the first time in a "
+             "generation, after a campaign that was fought in the suburbs around the capital.",
+             "In Kentucky, the governor lost by a few thousand votes, and he asked for a recanvass before "
+             "conceding to his opponent a week later."]
+    blocks = ["Sections", "SEARCH", "Skip to content", "Skip to site index", "Log In", "Log In", "Today’s Paper",
+              "Opinion", "|", "Republicans Are Following Trump to Nowhere", "Subscribe", "Log In", "Advertisement",
+              "Continue reading the main story", "Opinion", "Supported by", "Continue reading the main story",
+              "Republicans Are Following Trump to Nowhere",
+              "There’s an impeachment lesson hiding in the president’s failure to produce the political results he wants.",
+              "By", "Jamelle Bouie", "Opinion Columnist", *story]
+    assert _dump_title(blocks, "en") == "Republicans Are Following Trump to Nowhere"
+    # a menu said twice ("Log In", "Continue reading the main story") is never taken for it
+    assert _dump_title([b for b in blocks if b != "Republicans Are Following Trump to Nowhere"], "en") \
+        != "Continue reading the main story"
