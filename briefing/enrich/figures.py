@@ -704,6 +704,9 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
                 return verbs[lemma(token).lower()], following[0].i
         return following[0].lower_, following[0].i
     fallback: tuple[str, int | None] = ("", None)
+    part = _partitive(doc, sent, end, data)
+    if part is not None:  # "Four of the 12 boxes": a part of what the second number counts
+        return doc[part].lower_, part
     for token in following:
         if token.lower_ in ("de", "d'", "d’", "des", "of"):
             continue
@@ -727,6 +730,19 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             continue
         break
     return fallback
+
+
+def _partitive(doc: Doc, sent: Span, end: int, data: dict) -> int | None:
+    """The noun a part is taken from: "Four of the 12 boxes of masks", "trois des cinq juges"
+    (a link, a determiner, a number, then the noun); None otherwise."""
+    i = end
+    if i < sent.end and doc[i].lower_ in data.get("partitive_links", ()):
+        i += 1
+        while i < sent.end and doc[i].pos_ == "DET":
+            i += 1
+        if i + 1 < sent.end and doc[i].like_num and doc[i + 1].pos_ == "NOUN" and LABEL_WORD.match(doc[i + 1].text):
+            return i + 1
+    return None
 
 
 MAX_FIGURES = 8  # the box is a compact list

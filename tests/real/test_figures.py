@@ -210,3 +210,10 @@ def test_a_count_without_a_noun_gets_what_the_sentence_says_it_counts():
     found = figures("en", "Algerian Moslem fundamentalists staged a series of bombings last year which killed eight "
                           "people and injured more than 160.")
     assert (">", 160, "160", "injuries") in found
+
+
+def test_a_part_counts_what_the_second_number_counts():
+    """"Four of the 12 boxes" (a corpus page of the gold set's tuned part) is four boxes."""
+    assert figures("en", "Four of the 12 boxes of masks were gone.") == \
+        [(None, 4, "Four", "boxes"), (None, 12, "12", "boxes")]
+    assert phrases("en", "Four of the 12 boxes of masks were gone.")[0] == (None, "Four", "of the 12 boxes of masks")
