@@ -445,8 +445,6 @@ def _verb_after(doc: Doc, sent: Span, end: int, lang: str) -> str:
     i = end
     while i < sent.end and doc[i].pos_ == "AUX":
         i += 1
-    if i == end and not (i < sent.end and doc[i].pos_ == "VERB"):
-        return ""
     if i < sent.end and doc[i].pos_ == "VERB":
         return _data(lang).get("verb_nouns", {}).get(lemma(doc[i]).lower(), "")
     return ""
