@@ -27,7 +27,7 @@ from briefing.lexicon import lexicon
 
 # A number, and the scale a money figure may have glued to it ("$12.9bn", "£10bn", "$5m").
 DIGITS_PATTERN = (r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?<=\d)((?:bn|m)(?![\w/]))?"
-                  r"(?![\w/]|-(?!years?-old)|[.,:]\d)")
+                  r"(?![\w/]|-(?![^\W\d_])|[.,:]\d)")  # "1.2-billion-yuan": see _glued_word
 DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
           "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
@@ -192,6 +192,9 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
         start = sent.start_char + match.start(1)
         if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
             continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
+        glued = re.match(r"-([^\W\d_]+)", sent.text[match.end():])
+        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?-old", sent.text[match.end():]):
+            continue  # "3-D", "10-day", "G-7": a word, not a quantity and its unit
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
         if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
             continue
@@ -203,6 +206,23 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
                 continue
             value *= _data(lang)["scales"][match.group(2)]
         yield span.start, span.end, value, None, False
+
+
+@cache
+def _glued_words(lang: str) -> frozenset[str]:
+    """Words a number may be written as one with ("1.2-billion-yuan fine", "$23-million",
+    "500-metre-wide dish", "15-year-old driver"): scales, currencies and units of measure."""
+    data = _data(lang)
+    words = {*data.get("scales", {}), *(c for c in data.get("currencies", {}) if c.isalpha()),
+             *data.get("measure_units", ())}
+    return frozenset(w.lower() for w in words)
+
+
+def _glued(doc: Doc, i: int, limit: int) -> int:
+    """The token after a hyphen written inside one word ("23-million"), else `i`."""
+    if i + 1 < limit and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+        return i + 1
+    return i
 
 
 def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> bool:
@@ -301,17 +321,22 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     a reader needs (a name, an attribution count, a phone number, an index level)."""
     data = _data(lang)
     kind, label, head = "count", "", None
-    # scale words: "2,5 millions"
-    if end < sent.end and doc[end].lower_ in data.get("scales", {}) and not vague:
-        value *= data["scales"][doc[end].lower_]
-        end += 1
+    # scale words: "2,5 millions", "$23-million"
+    scale_at = _glued(doc, end, sent.end)
+    if scale_at < sent.end and doc[scale_at].lower_ in data.get("scales", {}) and not vague:
+        value *= data["scales"][doc[scale_at].lower_]
+        end = scale_at + 1
     # currency before ("$ 5", "€5") or after ("5 euros", "3 milliards d'euros", "88 billion Hong Kong dollars")
     currencies = data.get("currencies", {})
     if start > sent.start and doc[start - 1].lower_ in currencies and not doc[start - 1].is_alpha:
         kind, label, start = "money", currencies[doc[start - 1].lower_], start - 1
     else:
         unit_at = end + (1 if end < sent.end and doc[end].lower_ in ("de", "d'", "d’", "of") else 0)
-        unit = _phrase_at(doc, unit_at, sent.end, currencies)
+        glued_at = _glued(doc, unit_at, sent.end)  # "1.2-billion-yuan fine"; "a 243-pound man" is a weight
+        unit = _phrase_at(doc, glued_at, sent.end, currencies)
+        if glued_at > unit_at and unit and unit[0].lower() in data.get("measure_units", ()):
+            unit = None
+        unit_at = glued_at
         percent = _phrase_at(doc, end, sent.end, {p: p for p in data.get("percent", ())})
         if percent:
             kind, label, end = "percent", "%", end + len(percent[0].split())
@@ -330,8 +355,25 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
         return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=data["ages"]["label"],
                       sentence=sent.text.strip(), start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
                       kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
+    if kind == "count" and not vague:
+        size = _size(doc, sent, end, lang)
+        if size is not None:  # "a 500-metre-wide dish"
+            unit_end, label, phrase = size
+            return Figure(value=value, display=doc[start:unit_end].text, qualifier=qualifier, label=label,
+                          sentence=sent.text.strip(), start=doc[start].idx,
+                          end=doc[unit_end - 1].idx + len(doc[unit_end - 1]), first_token=start,
+                          last_token=unit_end, phrase=phrase) if phrase else None
+        if _glued(doc, end, sent.end) > end:
+            return None  # "a 13.8-billion-year period", "a 10-day trip": a compound not read as a quantity
+    said_before = ""
     if kind == "count":
         label, head = _label(doc, sent, start, end, data)
+        if not label and not vague:
+            label = _verb_after(doc, sent, end, lang) or _verb_before(doc, sent, start, lang)  # "of whom 7,844
+            # have died", "the virus has killed nearly 3,000": deaths
+        if not label and not vague:
+            said_before = _reached(doc, sent, start, lang)  # "the toll rose to 3,100": the toll
+            label = said_before.split()[-1].lower() if said_before else ""
         if not label and not vague and (end < sent.end and doc[end].is_punct
                                          or start > sent.start and doc[start - 1].lower_ in data.get("part_of", ())):
             label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…"
@@ -339,7 +381,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             return None
         if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN" and doc[head].text[:1].isupper():
             return None  # "Mille Babords", "three Washington": a name, not a count ("cinquante wikimédien.ne.s" is one)
-    phrase = _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
+    phrase = f": {said_before}" if said_before else _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
                   first_token=start, last_token=end, phrase=phrase)
@@ -379,6 +421,56 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if not before and kind == "percent":
         before = _subject_of_change(doc, sent, start, lang)
     return f": {before}" if before else ""
+
+
+def _size(doc: Doc, sent: Span, end: int, lang: str) -> tuple[int, str, str] | None:
+    """(end, unit, phrase) of a size written as one word before its noun: "a 500-metre-wide
+    dish" -> "500-metre-wide" of "dish"; None when no unit of measure is glued to the number."""
+    at = _glued(doc, end, sent.end)
+    if at == end or doc[at].lower_ not in _data(lang).get("measure_units", ()):
+        return None
+    noun = at + 1
+    after = _glued(doc, noun, sent.end)
+    if after > noun and doc[after].pos_ in ("ADJ", "ADV") and doc[after].is_alpha:  # "-wide", "-long"
+        noun = after + 1
+    if noun >= sent.end or doc[noun].pos_ != "NOUN" or not LABEL_WORD.match(doc[noun].text):
+        return noun, doc[at].lower_, ""  # "the 16-inch MacBook Pro": a model's name, no size to report
+    return noun, doc[at].lower_, _words(doc[noun:_complement_end(doc, noun, sent.end, lang)])
+
+
+def _verb_after(doc: Doc, sent: Span, end: int, lang: str) -> str:
+    """The events a count without a noun is the subject of ("of whom 7,844 have died" ->
+    deaths, "dont 324 ont été tués" -> morts): a verb of the `verb_nouns` table right after
+    the number, auxiliaries between."""
+    i = end
+    while i < sent.end and doc[i].pos_ == "AUX":
+        i += 1
+    if i < sent.end and doc[i].pos_ == "VERB":
+        return _data(lang).get("verb_nouns", {}).get(lemma(doc[i]).lower(), "")
+    return ""
+
+
+def _verb_before(doc: Doc, sent: Span, start: int, lang: str) -> str:
+    """The events a count without a noun is the object of: "the virus has killed nearly 3,000"
+    -> deaths, "l'épidémie a tué 30" -> morts (a verb of the `verb_nouns` table right before the
+    number, a qualifier between; not "were killed 3 times", where "fois" names them)."""
+    i = _qualifier_start(doc, sent, start, lang) - 1
+    if i < sent.start or doc[i].pos_ != "VERB":
+        return ""
+    return _data(lang).get("verb_nouns", {}).get(lemma(doc[i]).lower(), "")
+
+
+def _reached(doc: Doc, sent: Span, start: int, lang: str) -> str:
+    """What a count without a noun is the new level of ("The death toll rose to 3,100",
+    "le bilan est passé à 3 100"): the noun group before a verb of change right before it
+    (a link word and a qualifier between)."""
+    at = _qualifier_start(doc, sent, start, lang)
+    i = at - 1
+    while i > sent.start and (doc[i].pos_ == "ADP" or doc[i].lower_ in COUNT_LINKS) and at - i <= 2:
+        i -= 1
+    if i <= sent.start or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in _data(lang).get("change_verbs", ()):
+        return ""
+    return _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
 
 
 def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
@@ -579,6 +671,15 @@ def _qualifier_before(doc: Doc, sent: Span, start: int, lang: str) -> str | None
     return None
 
 
+def _qualifier_start(doc: Doc, sent: Span, start: int, lang: str) -> int:
+    """Where the qualifier before a quantity begins ("injured more than 160"), else `start`."""
+    for _symbol, words in _qualifier_phrases(lang):
+        begin = start - len(words)
+        if begin >= sent.start and tuple(t.lower_.replace("’", "'") for t in doc[begin:start]) == words:
+            return begin
+    return start
+
+
 def _qualifier_after(doc: Doc, sent: Span, end: int, data: dict) -> str | None:
     for symbol, phrases in data.get("qualifiers_after", {}).items():
         for phrase in phrases:
@@ -601,9 +702,14 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
                 return verbs[lemma(token).lower()], following[0].i
         return following[0].lower_, following[0].i
     fallback: tuple[str, int | None] = ("", None)
+    part = _partitive(doc, sent, end, data)
+    if part is not None:  # "Four of the 12 boxes": a part of what the second number counts
+        return doc[part].lower_, part
     for token in following:
         if token.lower_ in ("de", "d'", "d’", "des", "of"):
             continue
+        if token.lower_ in data.get("time_nouns", ()) and token.lower_ not in data.get("minor_labels", ()):
+            break  # "passé à 3 100 lundi": when, not what
         if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text) and len(token.text) > 1:
             last = token
             while last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("NOUN", "PROPN") \
@@ -622,6 +728,19 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             continue
         break
     return fallback
+
+
+def _partitive(doc: Doc, sent: Span, end: int, data: dict) -> int | None:
+    """The noun a part is taken from: "Four of the 12 boxes of masks", "trois des cinq juges"
+    (a link, a determiner, a number, then the noun); None otherwise."""
+    i = end
+    if i < sent.end and doc[i].lower_ in data.get("partitive_links", ()):
+        i += 1
+        while i < sent.end and doc[i].pos_ == "DET":
+            i += 1
+        if i + 1 < sent.end and doc[i].like_num and doc[i + 1].pos_ == "NOUN" and LABEL_WORD.match(doc[i + 1].text):
+            return i + 1
+    return None
 
 
 MAX_FIGURES = 8  # the box is a compact list

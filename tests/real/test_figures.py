@@ -182,3 +182,38 @@ def test_at_most_eight_figures_with_the_headlines_first():
     text = "Un séisme fait 12 morts\n\n" + " ".join(f"Il y a {n} 000 habitants dans la ville {n}." for n in range(2, 14))
     found = phrases("fr", text, title_end=len("Un séisme fait 12 morts"))
     assert len(found) == 8 and found[0] == (None, "12", "morts")
+
+
+def test_sums_and_sizes_written_as_one_word():
+    """A number written as one word with its scale, currency or unit of measure (issue 14,
+    corpus pages outside the gold set): read as the sum or size it is; a model's name ("the
+    16-inch MacBook Pro") or a duration glued to a scale ("a 13.8-billion-year period") is not."""
+    assert phrases("en", "GateHouse has closed its $1.1-billion takeover of Gannett, promising a $300-million "
+                         "cut in annual costs.") == \
+        [(None, "$1.1-billion", "takeover of Gannett"), (None, "$300-million", "cut in annual costs")]
+    assert figures("en", "GateHouse has closed its $1.1-billion takeover of Gannett.")[0][1] == 1_100_000_000
+    assert phrases("en", "In-car infotainment comes courtesy of an 8-inch touchscreen display.") == \
+        [(None, "8-inch", "touchscreen display")]
+    assert phrases("en", "The new 16-inch MacBook Pro is a heck of a lot like the old 15-inch MacBook Pro.") == []
+    assert figures("en", "Dark matter, gases, stars and supermassive black holes, over a 13.8-billion-year period.") == []
+
+
+def test_a_count_without_a_noun_gets_what_the_sentence_says_it_counts():
+    """Figures stated without a noun after them (issue 14): the noun group before a verb of
+    change ("the air quality index reached 408"), the events of the verb the number is the
+    subject or the object of ("the 19 had been killed", "injured more than 160")."""
+    assert phrases("en", "The US Embassy in New Delhi maintains its own air quality monitor and reported Wednesday "
+                         "that the air quality index reached 408, earning a rating of “hazardous.”") == \
+        [(None, "408", ": air quality index")]
+    assert phrases("en", "In a statement carried on the official Algerian news agency APS, the security forces said "
+                         "the 19 had been killed by \"a group of terrorists\".") == [(None, "19", "deaths")]
+    found = figures("en", "Algerian Moslem fundamentalists staged a series of bombings last year which killed eight "
+                          "people and injured more than 160.")
+    assert (">", 160, "160", "injuries") in found
+
+
+def test_a_part_counts_what_the_second_number_counts():
+    """"Four of the 12 boxes" (a corpus page of the gold set's tuned part) is four boxes."""
+    assert figures("en", "Four of the 12 boxes of masks were gone.") == \
+        [(None, 4, "Four", "boxes"), (None, 12, "12", "boxes")]
+    assert phrases("en", "Four of the 12 boxes of masks were gone.")[0] == (None, "Four", "of the 12 boxes of masks")
