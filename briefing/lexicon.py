@@ -6,8 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from briefing.contentfile import load_yaml
 from briefing.text import normalize
 
 LANGUAGES = ("fr", "en")
@@ -19,7 +18,7 @@ def lexicon(lang: str) -> dict[str, list[str]]:
     if lang not in LANGUAGES:
         return {}
     text = resources.files("briefing.data").joinpath(f"{lang}.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return load_yaml(text) or {}  # libyaml: the build reads these lists too (honorifics, titles)
 
 
 @cache

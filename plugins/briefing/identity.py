@@ -21,17 +21,16 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
-from importlib import resources
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
+from briefing.lexicon import words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import normalize, reading_order
 
 from .records import EntityLink
-from .settings import FAST_LOADER
 
 log = logging.getLogger(__name__)
 PERSON = ENTITY_TYPES[0]
@@ -40,25 +39,11 @@ PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin", "be
 
 
 @cache
-def _lexicon(lang: str) -> dict:
-    """briefing/data/<lang>.yaml read with libyaml: briefing.lexicon reads it with pure-Python
-    PyYAML (ingest's key hashes that code), 0.1-0.2 s of every build; the same values
-    (tests/fast/test_data_files.py)."""
-    return yaml.load(resources.files("briefing.data").joinpath(f"{lang}.yaml").read_text("utf-8"),
-                     Loader=FAST_LOADER) or {}
-
-
-def _words(key: str, lang: str) -> frozenset[str]:
-    """briefing.lexicon.words(key, lang), from the lists read with libyaml."""
-    return frozenset(normalize(w) for w in _lexicon(lang).get(key, ()))
-
-
-@cache
 def _prefixes() -> tuple[str, ...]:
     """Honorifics, titles and determiners of both languages, longest first."""
     return tuple(sorted({normalize(w) for lang in LANGUAGES
-                         for w in (*_words("entity_honorifics", lang), *_words("entity_titles", lang),
-                                   *_words("entity_determiners", lang))}, key=len, reverse=True))
+                         for w in (*words("entity_honorifics", lang), *words("entity_titles", lang),
+                                   *words("entity_determiners", lang))}, key=len, reverse=True))
 
 
 @cache

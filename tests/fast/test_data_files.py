@@ -1,5 +1,5 @@
-"""The interface labels read with libyaml give the values the pure-Python parser gives: the
-fast loader changes the time, never a word."""
+"""The interface labels and word lists read with libyaml give the values the pure-Python parser
+gives: the fast loader changes the time, never a word."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from briefing.text import normalize
 from pelican.plugins.briefing.settings import UI_LANGUAGES, interface_labels
 
 
@@ -18,12 +19,12 @@ def test_interface_labels_are_what_the_pure_python_parser_reads(lang):
 
 
 @pytest.mark.parametrize("lang", ("fr", "en"))
-def test_the_word_lists_the_build_reads_with_libyaml_are_the_lexicons(lang):
-    """identity.py reads briefing/data/<lang>.yaml with libyaml; every list is the one
-    briefing.lexicon (pure-Python PyYAML, ingest's reader) gives."""
+def test_the_word_lists_read_with_libyaml_are_what_the_pure_python_parser_reads(lang):
+    """briefing.lexicon reads briefing/data/<lang>.yaml with libyaml (ingest, and the build's
+    honorifics and titles); every list is the one pure-Python PyYAML gives."""
     from briefing.lexicon import lexicon, words
-    from pelican.plugins.briefing.identity import _lexicon, _words
 
-    assert _lexicon(lang) == lexicon(lang) and len(_lexicon(lang)) > 10
+    pure = yaml.safe_load(resources.files("briefing.data").joinpath(f"{lang}.yaml").read_text("utf-8"))
+    assert lexicon(lang) == pure and len(lexicon(lang)) > 10
     for key in ("entity_honorifics", "entity_titles", "entity_determiners"):
-        assert _words(key, lang) == words(key, lang) and _words(key, lang)
+        assert words(key, lang) and words(key, lang) == frozenset(normalize(w) for w in pure[key])
