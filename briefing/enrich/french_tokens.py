@@ -12,7 +12,7 @@ that end the same way share that ending, ``(?:^a[-–—]sexualis|^fleur[-–—
 A union of concatenations with one right factor is that factor after the union of the left
 parts, so a word matches the new expression exactly when it matches the old one (spaCy asks
 only whether it matches); the engine, the flags and every piece of the source stay ``re``'s
-own. tests/real/test_french_tokens.py checks the French tokenizer splits the corpus as spaCy's.
+own. tests/real/test_attributes.py checks the French tokenizer splits the corpus as spaCy's.
 
 :func:`quick_french_compile` hands the factored expression to spaCy in place of the slow one
 while it imports its French data and loads the French model (its tokenizer compiles the same
@@ -22,7 +22,6 @@ source again when read from disk); every other expression is compiled by ``re`` 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 
@@ -145,12 +144,3 @@ def quick_french_compile():
     finally:
         re.compile = original
 
-
-def groups(pattern: str) -> Iterator[tuple[str, int]]:
-    """(ending, number of alternatives sharing it) of a factorable expression, for reports."""
-    counts: dict[str, int] = {}
-    for alternative in _top(pattern)[1] or []:
-        split = split_ending(alternative)
-        if split is not None:
-            counts[split[1]] = counts.get(split[1], 0) + 1
-    yield from counts.items()
