@@ -527,13 +527,19 @@ def _is_headword(word: str, lang: str) -> bool:
     """A lemma of the model's dictionary itself ("nord", "union"), not an inflected form that
     spells a name ("paris", plural of "pari")."""
     lemmas = headwords(lang)
-    return word.lower() in lemmas or (lang == "fr" and word[:1] == "E" and ("é" + word[1:]).lower() in lemmas)
+    return any(spelled.lower() in lemmas for spelled in _spellings(word, lang))
 
 
 def _is_common_word_in(word: str, lang: str) -> bool:
     """A word of the language, also when French typography left the accent off a capital
     ("Etat" is "État")."""
-    return is_common_word(word, lang) or (lang == "fr" and word[:1] == "E" and is_common_word("É" + word[1:], lang))
+    return any(is_common_word(spelled, lang) for spelled in _spellings(word, lang))
+
+
+def _spellings(word: str, lang: str) -> tuple[str, ...]:
+    """The word, and in French its accented capital where typography left the accent off
+    ("Etat" is "État")."""
+    return (word, "É" + word[1:]) if lang == "fr" and word[:1] == "E" else (word,)
 
 
 def _parenthesised_pairs(mentions: list[Mention], text: str):

@@ -445,9 +445,7 @@ def _verb_after(doc: Doc, sent: Span, end: int, lang: str) -> str:
     i = end
     while i < sent.end and doc[i].pos_ == "AUX":
         i += 1
-    if i < sent.end and doc[i].pos_ == "VERB":
-        return _data(lang).get("verb_nouns", {}).get(lemma(doc[i]).lower(), "")
-    return ""
+    return _events_of(doc[i], lang) if i < sent.end else ""
 
 
 def _verb_before(doc: Doc, sent: Span, start: int, lang: str) -> str:
@@ -455,9 +453,14 @@ def _verb_before(doc: Doc, sent: Span, start: int, lang: str) -> str:
     -> deaths, "l'épidémie a tué 30" -> morts (a verb of the `verb_nouns` table right before the
     number, a qualifier between; not "were killed 3 times", where "fois" names them)."""
     i = _qualifier_start(doc, sent, start, lang) - 1
-    if i < sent.start or doc[i].pos_ != "VERB":
+    return _events_of(doc[i], lang) if i >= sent.start else ""
+
+
+def _events_of(token: Token, lang: str) -> str:
+    """The noun of the events a verb of the `verb_nouns` table tells ("died" -> deaths), else ""."""
+    if token.pos_ != "VERB":
         return ""
-    return _data(lang).get("verb_nouns", {}).get(lemma(doc[i]).lower(), "")
+    return _data(lang).get("verb_nouns", {}).get(lemma(token).lower(), "")
 
 
 def _reached(doc: Doc, sent: Span, start: int, lang: str) -> str:
