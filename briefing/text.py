@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -25,13 +26,25 @@ _BLOCK_START = re.compile(r"^(\s*)(#|[-+](?=\s|-))", re.M)  # headings, list ite
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s)", re.M)  # "1. " would start a list
 
 
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_SPACES = re.compile(r"\s+")
+_KEPT = 200  # characters: the names and cue words the entity rules normalise again and again
+
+
 def normalize(text: str) -> str:
     """Lower case, one kind of apostrophe and dash, single spaces, no edge punctuation."""
+    return _normalize_short(text) if len(text) <= _KEPT else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text)
     return text.strip(" :|>»›•·-*")
+
+
+_normalize_short = lru_cache(maxsize=32768)(_normalize)  # the same words, made once a process
 
 
 def reading_order(text: str) -> tuple[str, str]:

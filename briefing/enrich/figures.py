@@ -110,11 +110,12 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
     in_names = _numbers_in_names(doc)
     for sent in doc.sents:
         taken: set[int] = set()
+        sentence = sent.text.strip()  # Span.text joins its tokens: once a sentence, not once a figure
         for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names), *_word_quantities(sent, lang)):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
-            previous = next((f for f in reversed(figures) if f.sentence == sent.text.strip()), None)
+            previous = next((f for f in reversed(figures) if f.sentence == sentence), None)
             if previous is not None and previous.kind == "money" and _conversion(doc, previous.last_token, start_token):
                 continue  # "$12.9bn (£10bn)": the same sum in another currency
             figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
@@ -269,7 +270,7 @@ def _word_quantities(sent: Span, lang: str):
             yield first, token.i + 1, float(approx), (">" if plural else "~"), False
             i += 1
             continue
-        vague = _vague(tokens, i, data)
+        vague = _vague(tokens, i, lang)
         if vague:
             length, value, qualifier = vague
             yield token.i, token.i + length, float(value), qualifier, True
@@ -284,9 +285,18 @@ def _word_quantities(sent: Span, lang: str):
         i += 1
 
 
-def _vague(tokens: list[Token], i: int, data: dict):
-    for phrase, (value, qualifier) in data.get("vague_counts", {}).items():
+@cache
+def _vague_counts(lang: str) -> dict[str, list[tuple[list[str], object, object]]]:
+    """The vague counts of the language by their first word, each word's in the word list's order."""
+    phrases: dict[str, list[tuple[list[str], object, object]]] = {}
+    for phrase, (value, qualifier) in _data(lang).get("vague_counts", {}).items():
         words = phrase.split()
+        phrases.setdefault(words[0], []).append((words, value, qualifier))
+    return phrases
+
+
+def _vague(tokens: list[Token], i: int, lang: str):
+    for words, value, qualifier in _vague_counts(lang).get(tokens[i].lower_, ()):
         if [t.lower_ for t in tokens[i:i + len(words)]] == words:
             return len(words), value, qualifier
     return None

@@ -33,9 +33,11 @@ def has_model(lang: str) -> bool:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a blank line (a headline has no full stop)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+    breaks = False  # the token before ends with a line break (one pass, no doc[i - 1] lookups)
+    for token in doc:
+        if breaks and not token.is_space:
             token.is_sent_start = True
+        breaks = "\n" in token.text_with_ws
     return doc
 
 

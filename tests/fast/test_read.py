@@ -76,6 +76,23 @@ def test_unusable_files_are_refused_with_a_reason(tmp_path: Path, name: str, dat
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize("controls, refused", [
+    ("\x0b" * 10, False),  # ten in 1,000 characters: at the limit (a hundredth), still text
+    ("\x0b" * 11, True),  # one more: binary (a vertical tab counts, it is no allowed control)
+    ("\t\n\r\x0c" * 50, False),  # tabs, line and page breaks are text, however many
+    ("\x01\x1f" * 5 + "\x01", True),  # the whole range below a space counts
+    ("\x01" * 10 + "\x7f" * 50, False),  # DEL does not
+])
+def test_control_characters_are_counted_to_the_limit(tmp_path: Path, controls: str, refused: bool):
+    path = tmp_path / "page.txt"
+    path.write_text("Le texte d’un article. " * 2 + "x" * (1000 - 46 - len(controls)) + controls, "utf-8")
+    if refused:
+        with pytest.raises(InputError, match="binary file"):
+            read_source(path, LIMIT)
+    else:
+        assert read_source(path, LIMIT).text
+
+
 def test_oversized_file_is_refused_before_reading(tmp_path: Path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"mot " * 300_000)  # 1.2 MB
