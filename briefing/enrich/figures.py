@@ -643,6 +643,10 @@ def _not_news(doc: Doc, sent: Span, start: int, end: int, head: int | None, valu
         if doc[head].lower_ in data.get("attribution_labels", ()) or \
                 any(after.startswith(w) for w in data.get("attribution_after", ())):
             return True
+    if head == end and start > sent.start and value >= 2 and doc[start].like_num and doc[head].pos_ == "NOUN" \
+            and doc[head].morph.get("Number") == ["Sing"] and doc[head].lower_ not in {*data.get("measure_units", ()), *data.get("time_nouns", ())} \
+            and doc[start - 1].pos_ == "DET" and "Def" in doc[start - 1].morph.get("Definite"):
+        return True  # "the 777 program": a number in front of one thing names it, it counts nothing
     near = {t.lower_ for t in doc[max(sent.start, start - 2):min(sent.end, end + 2)]}
     if value in data.get("phone_numbers", ()) and near & set(data.get("phone_words", ())):
         return True

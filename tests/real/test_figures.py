@@ -240,3 +240,11 @@ def test_a_number_compared_with_the_one_before_counts_the_same_thing():
     assert found == [(None, 44947, "44,947", "megawatts"), (None, 46797, "46,797", "megawatts")]
     assert figures("fr", "L'accident a fait 1 200 morts, contre 800 l'an dernier.") == \
         [(None, 1200, "1 200", "morts"), (None, 800, "800", "morts")]
+
+
+def test_the_number_of_one_thing_names_it():
+    """"The 777 program" (the same AFP wire) is one programme named by a number, not 777 of
+    them; "the 47 year old" and "the 5,150 km" still give figures."""
+    assert figures("en", "The 777 program has faced delays due to engine problems.") == []
+    assert figures("en", "The 5,150 km were driven in a week.") == [(None, 5150, "5,150", "km")]
+    assert [f[1] for f in figures("en", "The 47 year old driver was arrested.")] == [47]
