@@ -33,8 +33,9 @@ DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,�
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
 MAX_WORD_NUMBER = 5  # tokens in "deux cent cinquante mille"
 LABEL_WINDOW = 4  # tokens after a number where its noun may be
-VERB_WINDOW = 6
-LABEL_WORD = re.compile(r"^[^\W\d_](?:[\w’'.\-]*\w)?$")  # "soldats", "wikimédien.ne.s"  # tokens before "fois" where the counted verb may be
+VERB_WINDOW = 6  # tokens before "fois" where the counted verb may be
+# "soldats"; French inclusive writing with a full stop or a middle dot: "wikimédien.ne.s", "chercheur·eus·e·s"
+LABEL_WORD = re.compile(r"^[^\W\d_](?:[\w’'.·\-]*\w)?$")
 
 
 @dataclass
@@ -235,7 +236,7 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     if (digits.startswith("0") and len(digits) > 1 and "," not in raw and "." not in raw) or \
             before in _months(lang) or after in _months(lang):
         return True
-    if before in _reference_words(lang):
+    if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
             and doc[span.start - 1].text[:1].isupper() and not (
@@ -385,8 +386,10 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             said_before = _reached(doc, sent, start, lang)  # "the toll rose to 3,100": the toll
             label = said_before.split()[-1].lower() if said_before else ""
         if not label and not vague and (end < sent.end and doc[end].is_punct
-                                         or start > sent.start and doc[start - 1].lower_ in data.get("part_of", ())):
-            label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…"
+                                         or start > sent.start and doc[start - 1].lower_ in data.get("part_of", ())
+                                         or _compared(doc, sent, start, data)):
+            label = elided  # "tuant les 8 assaillants et en capturant 2.", "333 constats, dont 324 concernant…",
+            # "lower than the 46,797 he saw"
         if not label or _not_news(doc, sent, start, end, head, value, lang):
             return None
         if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN" and doc[head].text[:1].isupper():
@@ -650,6 +653,10 @@ def _not_news(doc: Doc, sent: Span, start: int, end: int, head: int | None, valu
         if doc[head].lower_ in data.get("attribution_labels", ()) or \
                 any(after.startswith(w) for w in data.get("attribution_after", ())):
             return True
+    if head == end and start > sent.start and value >= 2 and doc[start].like_num and doc[head].pos_ == "NOUN" \
+            and doc[head].morph.get("Number") == ["Sing"] and doc[head].lower_ not in {*data.get("measure_units", ()), *data.get("time_nouns", ())} \
+            and doc[start - 1].pos_ == "DET" and "Def" in doc[start - 1].morph.get("Definite"):
+        return True  # "the 777 program": a number in front of one thing names it, it counts nothing
     near = {t.lower_ for t in doc[max(sent.start, start - 2):min(sent.end, end + 2)]}
     if value in data.get("phone_numbers", ()) and near & set(data.get("phone_words", ())):
         return True
@@ -723,11 +730,14 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             continue
         if token.lower_ in data.get("time_nouns", ()) and token.lower_ not in data.get("minor_labels", ()):
             break  # "passé à 3 100 lundi": when, not what
+        if _model_number(doc, token.i, sent.end):
+            continue  # "roughly 400 737 Max jets": the model's number, then what is counted
         if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text) and len(token.text) > 1:
             last = token
-            while last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("NOUN", "PROPN") \
-                    and LABEL_WORD.match(doc[last.i + 1].text) and (last.pos_ == "PROPN" or doc[last.i + 1].pos_ == "NOUN"):
-                last = doc[last.i + 1]
+            while (following_at := _past_model_number(doc, last.i + 1, sent.end)) < sent.end \
+                    and doc[following_at].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[following_at].text) \
+                    and (last.pos_ == "PROPN" or doc[following_at].pos_ == "NOUN"):
+                last = doc[following_at]  # "50 Airbus A350-900 jets": the jets
             if last.pos_ == "PROPN":  # "30 Rohingyas" counts people; "30 Boeing" names a maker
                 plural = last.i == token.i and ("Plur" in token.morph.get("Number") or token.text[:1].islower())
                 return (token.text, token.i) if plural else ("", None)
@@ -741,6 +751,31 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             continue
         break
     return fallback
+
+
+def _compared(doc: Doc, sent: Span, start: int, data: dict) -> bool:
+    """Whether the quantity at `start` is compared with one said before ("than the 46,797",
+    "contre 800"), so that it counts the same thing."""
+    before = start - 1 - (start - 1 > sent.start and doc[start - 1].pos_ == "DET")
+    return before >= sent.start and doc[before].lower_ in data.get("compared_links", ())
+
+
+def _model_number(doc: Doc, i: int, limit: int) -> bool:
+    """'737' in "400 737 Max jets": a number right after another one and before a capitalised
+    name is a model's designation, not a second quantity."""
+    return (0 < i and i + 1 < limit and any(c.isdigit() for c in doc[i].text) and doc[i - 1].like_num
+            and doc[i - 1].whitespace_ and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper())
+
+
+def _past_model_number(doc: Doc, i: int, limit: int) -> int:
+    """Past the number of a model's name ("Boeing 787", "787-9", "A350-900"): the next token;
+    else `i`."""
+    if i < limit and doc[i].text.isdigit() and doc[i - 1].pos_ == "PROPN" and doc[i - 1].whitespace_:
+        i += 1  # "Boeing 787"
+    if i + 1 < limit and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+            and doc[i + 1].text.isdigit():
+        i += 2  # "-9", "-900"
+    return i
 
 
 def _partitive(doc: Doc, sent: Span, end: int, data: dict) -> int | None:

@@ -217,3 +217,34 @@ def test_a_part_counts_what_the_second_number_counts():
     assert figures("en", "Four of the 12 boxes of masks were gone.") == \
         [(None, 4, "Four", "boxes"), (None, 12, "12", "boxes")]
     assert phrases("en", "Four of the 12 boxes of masks were gone.")[0] == (None, "Four", "of the 12 boxes of masks")
+
+
+def test_french_inclusive_writing_is_a_noun_to_count():
+    """"chercheur·eus·e·s" (a point médian, a corpus page of the gold set's tuned part) is what
+    2,500 counts, as "wikimédien.ne.s" is."""
+    assert figures("fr", "Plus de 2500 chercheur·eus·e·s annoncent faire acte de candidature.") == \
+        [(">", 2500, "2500", "chercheur·eus·e·s")]
+
+
+def test_a_models_number_is_part_of_the_name_between_a_count_and_its_noun():
+    """"roughly 400 737 Max jets" counts 400 jets, not 737; "50 Airbus A350-900 jets" and "30
+    Boeing 787-9 jets" count jets (an AFP wire of the gold set's tuned part)."""
+    assert figures("en", "Its fleet of roughly 400 737 Max jets around the world was grounded.") == \
+        [("~", 400, "400", "jets")]
+    assert figures("en", "It announced an order of 50 Airbus A350-900 jets on Monday.") == [(None, 50, "50", "jets")]
+    assert figures("en", "Emirates bought 30 Boeing 787-9 jets.") == [(None, 30, "30", "jets")]
+
+
+def test_a_number_compared_with_the_one_before_counts_the_same_thing():
+    found = figures("en", "Saturday's peak demand reached 44,947 megawatts, much lower than the 46,797 he saw on Friday.")
+    assert found == [(None, 44947, "44,947", "megawatts"), (None, 46797, "46,797", "megawatts")]
+    assert figures("fr", "L'accident a fait 1 200 morts, contre 800 l'an dernier.") == \
+        [(None, 1200, "1 200", "morts"), (None, 800, "800", "morts")]
+
+
+def test_the_number_of_one_thing_names_it():
+    """"The 777 program" (the same AFP wire) is one programme named by a number, not 777 of
+    them; "the 47 year old" and "the 5,150 km" still give figures."""
+    assert figures("en", "The 777 program has faced delays due to engine problems.") == []
+    assert figures("en", "The 5,150 km were driven in a week.") == [(None, 5150, "5,150", "km")]
+    assert [f[1] for f in figures("en", "The 47 year old driver was arrested.")] == [47]
