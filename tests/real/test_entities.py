@@ -175,3 +175,15 @@ def test_a_cultural_institution_is_an_organisation():
     assert grouped("fr", text, ("Opéra de Paris", "place")) == {("Opéra de Paris", "organization")}
     text = "The exhibition opens at the Berlin City Museum on Friday."
     assert grouped("en", text, ("Berlin City Museum", "place")) == {("Berlin City Museum", "organization")}
+
+
+def test_a_surname_joins_the_one_full_name_it_ends_whatever_its_type():
+    text = "Mason Rudolph threw twice. Rudolph said the line held. Later Rudolph smiled."
+    found = grouped("en", text, ("Mason Rudolph", "organization"), ("Rudolph", "person"), ("Rudolph", "person"))
+    assert found == {("Mason Rudolph", "person")}
+    text = "Caitlyn Smith and Kate York wrote it. “It’s a totally different muscle,” York said."
+    found = grouped("en", text, ("Caitlyn Smith", "person"), ("Kate York", "place"), ("York", "organization"))
+    assert ("York", "organization") not in found and ("Smith", "person") not in found
+    text = "Heat waves hit North India this week. India recorded its hottest day."
+    found = grouped("en", text, ("North India", "place"), ("India", "place"))
+    assert {name for name, _kind in found} == {"North India", "India"}  # a place alone is not a part of another
