@@ -344,11 +344,13 @@ def _byline_or_date(unit: str, lang: str) -> bool:
 
 def _join_dangling(header: list[str], stop: frozenset[str]) -> tuple[list[str], list[int]]:
     """A headline a tag split ("… à la présidence du" + "HCERES"): a block that ends with a
-    function word goes on with the short block after it. (The blocks, and where each starts.)"""
+    function word goes on with the short block after it, unless that block opens a byline ("by").
+    (The blocks, and where each starts.)"""
     joined: list[str] = []
     origin: list[int] = []
     for i, unit in enumerate(header):
-        if joined and _dangles(joined[-1], stop) and len(WORD.findall(unit)) <= SHORT_TITLE_WORDS:
+        if joined and _dangles(joined[-1], stop) and len(WORD.findall(unit)) <= SHORT_TITLE_WORDS \
+                and normalize(unit) not in words("byline_prefixes"):  # "… comes out" + "by" + "Madeline Fry"
             joined[-1] = _glue(joined[-1], unit)
         else:
             joined.append(unit)

@@ -211,3 +211,16 @@ def test_in_a_tag_split_dump_a_headline_said_twice_far_apart_is_the_headline_whe
     # a menu said twice ("Log In", "Continue reading the main story") is never taken for it
     assert _dump_title([b for b in blocks if b != "Republicans Are Following Trump to Nowhere"], "en") \
         != "Continue reading the main story"
+
+
+def test_in_a_tag_split_dump_a_headline_ending_with_a_short_word_is_not_glued_to_its_byline():
+    # a Washington Examiner page of the article-extraction-benchmark, split at every tag: the headline ends
+    # with "out" (a short function word, as a headline cut at its link does), then "by" / the author's name
+    story = ["While Anglophiles spent the weekend watching the third season of The Crown on Netflix, the real Prince "
+             "Andrew was busy distancing himself from a more sinister style of royal drama.",
+             "In an interview about his friendship with billionaire Jeffrey Epstein, BBC’s Emily Maitlis did an "
+             "excellent job pressing Andrew about the night of March 10."]
+    blocks = ["Beltway Confidential", "Washington Secrets", "Newsletters",
+              "In Prince Andrew’s dumpster-fire Epstein interview, the truth comes out", "by", "Madeline Fry",
+              "| November 18, 2019 12:01 PM", "Print this article", *story]
+    assert _dump_title(blocks, "en") == "In Prince Andrew’s dumpster-fire Epstein interview, the truth comes out"
