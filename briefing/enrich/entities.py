@@ -569,7 +569,7 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
     persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
     names = sorted({m.text for m in mentions}, key=len)
     places = {m.text for m in mentions if m.type == PLACE}
-    for short in sorted({m.text for m in mentions}, key=len):
+    for short in names:
         parts = _name_parts(short)
         if short not in persons and len(short.split()) != 1:  # "Waller-Bridge" is one word
             continue

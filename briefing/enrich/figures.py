@@ -653,14 +653,25 @@ def _not_news(doc: Doc, sent: Span, start: int, end: int, head: int | None, valu
         if doc[head].lower_ in data.get("attribution_labels", ()) or \
                 any(after.startswith(w) for w in data.get("attribution_after", ())):
             return True
-    if head == end and start > sent.start and value >= 2 and doc[start].like_num and doc[head].pos_ == "NOUN" \
-            and doc[head].morph.get("Number") == ["Sing"] and doc[head].lower_ not in {*data.get("measure_units", ()), *data.get("time_nouns", ())} \
-            and doc[start - 1].pos_ == "DET" and "Def" in doc[start - 1].morph.get("Definite"):
-        return True  # "the 777 program": a number in front of one thing names it, it counts nothing
+    if head == end and value >= 2 and _names_one_thing(doc, sent, start, head, lang):
+        return True
     near = {t.lower_ for t in doc[max(sent.start, start - 2):min(sent.end, end + 2)]}
     if value in data.get("phone_numbers", ()) and near & set(data.get("phone_words", ())):
         return True
     return start == sent.start and end < sent.end and doc[end].text in (".", ")")
+
+
+def _names_one_thing(doc: Doc, sent: Span, start: int, noun: int, lang: str) -> bool:
+    """"The 777 program": a number between a definite article and one thing (a singular noun,
+    not a unit or a time: "the 5,150 km", "the 47 year old") names it, it counts nothing."""
+    return (start > sent.start and doc[start].like_num and doc[start - 1].pos_ == "DET"
+            and "Def" in doc[start - 1].morph.get("Definite") and doc[noun].pos_ == "NOUN"
+            and doc[noun].morph.get("Number") == ["Sing"] and doc[noun].lower_ not in _units_and_times(lang))
+
+
+@cache
+def _units_and_times(lang: str) -> frozenset[str]:
+    return frozenset((*_data(lang).get("measure_units", ()), *_data(lang).get("time_nouns", ())))
 
 
 def _phrase_at(doc: Doc, at: int, limit: int, table: dict):
@@ -772,10 +783,8 @@ def _past_model_number(doc: Doc, i: int, limit: int) -> int:
     else `i`."""
     if i < limit and doc[i].text.isdigit() and doc[i - 1].pos_ == "PROPN" and doc[i - 1].whitespace_:
         i += 1  # "Boeing 787"
-    if i + 1 < limit and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-            and doc[i + 1].text.isdigit():
-        i += 2  # "-9", "-900"
-    return i
+    glued = _glued(doc, i, limit)
+    return glued + 1 if glued > i and doc[glued].text.isdigit() else i  # "-9", "-900"
 
 
 def _partitive(doc: Doc, sent: Span, end: int, data: dict) -> int | None:
