@@ -31,8 +31,10 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_SIDEBAR_FIGURES": 6,  # how many key figures an article shows
     "BRIEFING_NAV_CATEGORIES": 8,  # how many categories (the biggest) the header lists
     "BRIEFING_ALIASES": "aliases.yaml",  # the editor's names of one referent, beside the content folder
-    "BRIEFING_ENTITY_URL": "entities/{slug}/",
-    "BRIEFING_ENTITY_SAVE_AS": "entities/{slug}/index.html",
+    # one file per entity, no folder of its own: thousands of folders made (and removed by the next
+    # build) were a second of a 200-article build's CPU (docs/performance.md, "flat entity pages")
+    "BRIEFING_ENTITY_URL": "entities/{slug}.html",
+    "BRIEFING_ENTITY_SAVE_AS": "entities/{slug}.html",
     "BRIEFING_ENTITIES_URL": "entities/",
     "BRIEFING_ENTITIES_SAVE_AS": "entities/index.html",
     "BRIEFING_FEED_RSS": "feeds/rss.xml",

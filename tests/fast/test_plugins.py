@@ -40,7 +40,7 @@ def by_slug(generator: ArticlesGenerator) -> dict:
 def test_stored_metadata_becomes_sidebar_data(tmp_path: Path):
     article = by_slug(generate("two_articles", tmp_path))["avec-metadonnees"]
     assert [e.name for e in article.briefing_entities["person"]] == ["Alina Romanowski"]
-    assert article.briefing_entities["person"][0].url == "entities/alina-romanowski/"
+    assert article.briefing_entities["person"][0].url == "entities/alina-romanowski.html"
     assert [f.display for f in article.briefing_figures] == ["2 500"]
     assert article.briefing_figures[0].phrase == "soldats"  # a file older than `phrase`: its label
 
@@ -116,7 +116,7 @@ def test_unknown_settings_and_wrong_types_are_warnings_not_crashes(tmp_path: Pat
     assert any("BRIEFING_NAV_CATEGORIES should be a int, not None: using 8" in m for m in messages)
     assert generator.settings["BRIEFING_SIDEBAR_FIGURES"] == 6
     assert len(generator.context["briefing_nav_categories"]) == 3  # the defaults did their job
-    assert generator.articles[0].briefing_entities["person"][0].url == "entities/alina-romanowski/"
+    assert generator.articles[0].briefing_entities["person"][0].url == "entities/alina-romanowski.html"
 
 
 def test_a_flag_takes_a_bool_and_a_count_does_not(tmp_path: Path, caplog):
@@ -163,7 +163,7 @@ def test_one_referent_one_page_site_wide(tmp_path: Path):
     assert [a.slug for a in pages["ben-sasse"].articles] == ["b", "a"]
     article = by_slug(generator)["b"]  # its sidebar names the site's referent, with its own mentions
     assert [(link.name, link.mentions, link.url) for link in article.briefing_entities["person"]] == [
-        ("Donald Trump", 4, "entities/donald-trump/"), ("Ben Sasse", 2, "entities/ben-sasse/")]
+        ("Donald Trump", 4, "entities/donald-trump.html"), ("Ben Sasse", 2, "entities/ben-sasse.html")]
 
 
 def test_the_editors_aliases_file_joins_and_separates(tmp_path: Path):

@@ -64,7 +64,7 @@ def test_the_article_page_renders_with_its_asides(page, base_url):
 def test_a_sidebar_link_opens_the_entity_page(page, base_url):
     page.goto(f"{base_url}/{SEED_PAGE}")
     page.locator('aside#entities a[data-entity-type="person"]', has_text="Alina Romanowski").click()
-    page.wait_for_url("**/entities/alina-romanowski/")
+    page.wait_for_url("**/entities/alina-romanowski.html")
     assert page.locator("h1").inner_text() == "Alina Romanowski"
     assert page.locator(f'a[href$="{SEED_PAGE}"]').count() == 1
 
@@ -86,7 +86,7 @@ def test_the_search_page_opened_from_disk_says_it_needs_a_server(page, base_url,
 
 
 def test_the_entity_timeline_and_the_places_map_render(page, base_url):
-    page.goto(f"{base_url}/entities/irak/")
+    page.goto(f"{base_url}/entities/irak.html")
     timeline = page.locator("svg#mentions-timeline")
     box = timeline.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 20
@@ -97,7 +97,7 @@ def test_the_entity_timeline_and_the_places_map_render(page, base_url):
     circle = page.locator('svg#places-map circle[data-entity="irak"]')
     assert circle.is_visible()
     circle.click()  # a circle is a link to its place's page
-    page.wait_for_url("**/entities/irak/")
+    page.wait_for_url("**/entities/irak.html")
 
 
 def test_the_search_page_offers_filters_and_a_sort(page, base_url):
@@ -111,7 +111,7 @@ def test_the_search_page_offers_filters_and_a_sort(page, base_url):
     assert page.locator(".pagefind-ui__search-input").input_value() == "Irak"
 
 
-PAGES = ["", SEED_PAGE, "entities/", "search.html", "entities/irak/", "places/"]
+PAGES = ["", SEED_PAGE, "entities/", "search.html", "entities/irak.html", "places/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

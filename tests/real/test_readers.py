@@ -59,9 +59,9 @@ def test_entity_feeds_are_byte_stable(scenario_site):
 
 def test_the_entity_page_links_its_feed_for_autodiscovery_and_one_article_gets_none(scenario_site):
     entities = scenario_site / "output" / "entities"
-    (link,) = _soup(entities / "irak" / "index.html").select('link[rel="alternate"][href*="feeds/entities/"]')
+    (link,) = _soup(entities / "irak.html").select('link[rel="alternate"][href*="feeds/entities/"]')
     assert link["type"] == "application/rss+xml" and link["href"].endswith("/feeds/entities/irak.xml")
-    assert not _soup(entities / "bagdad" / "index.html").select('link[href*="feeds/entities/"]')
+    assert not _soup(entities / "bagdad.html").select('link[href*="feeds/entities/"]')
 
 
 def test_an_article_carries_a_news_article_with_its_entities_for_extruct(scenario_site):
@@ -94,10 +94,10 @@ def test_a_title_that_closes_the_script_stays_in_the_json_ld(scenario_site):
 
 
 def test_an_entity_page_has_link_previews(scenario_site):
-    data = extruct.extract((scenario_site / "output" / "entities" / "irak" / "index.html").read_text("utf-8"),
+    data = extruct.extract((scenario_site / "output" / "entities" / "irak.html").read_text("utf-8"),
                            syntaxes=["opengraph"], uniform=True)
     (og,) = data["opengraph"]
-    assert og["og:title"] == "Irak" and og["og:url"] == f"{SITE}/entities/irak/"
+    assert og["og:title"] == "Irak" and og["og:url"] == f"{SITE}/entities/irak.html"
 
 
 def test_the_seed_article_is_based_on_its_source_and_typed(built_site):
@@ -123,7 +123,7 @@ def test_search_can_filter_by_section_language_entity_type_and_entity_and_sort_b
 
 
 def test_the_mentions_timeline_counts_weeks_and_marks_the_entity(scenario_site):
-    soup = _soup(scenario_site / "output" / "entities" / "liban" / "index.html")
+    soup = _soup(scenario_site / "output" / "entities" / "liban.html")
     svg = soup.select_one("figure svg#mentions-timeline")
     assert svg["role"] == "img" and svg["data-unit"] == "day"  # 29 days: one bar a day
     ids = svg["aria-labelledby"].split()
@@ -140,7 +140,7 @@ def test_a_long_period_is_drawn_in_weeks_or_months(tmp_path, cli):
     old = (content / "b-irak.md").read_text("utf-8").replace("2024-01-09", "2022-06-09").replace("slug: b-irak", "slug: b-old")
     (content / "b-old.md").write_text(old, "utf-8")
     assert cli("build", "--content-dir", content, "--output-dir", tmp_path / "out").exit_code == 0
-    svg = _soup(tmp_path / "out" / "entities" / "irak" / "index.html").select_one("svg#mentions-timeline")
+    svg = _soup(tmp_path / "out" / "entities" / "irak.html").select_one("svg#mentions-timeline")
     assert svg["data-unit"] == "month" and len(svg.select("g.mark rect")) == 2  # June 2022, January 2024
 
 
@@ -149,7 +149,7 @@ def test_the_places_map_links_every_located_place_and_lists_the_others(scenario_
     circles = soup.select("svg#places-map a > circle[data-entity]")
     assert [c["data-entity"] for c in circles] == ["irak", "liban", "bagdad"]  # most mentioned (largest) first
     assert float(circles[0]["r"]) > float(circles[1]["r"]) >= float(circles[2]["r"])
-    assert [c.parent["href"] for c in circles] == ["../entities/irak/", "../entities/liban/", "../entities/bagdad/"]
+    assert [c.parent["href"] for c in circles] == ["../entities/irak.html", "../entities/liban.html", "../entities/bagdad.html"]
     lebanon = circles[1]
     assert abs(float(lebanon["cx"]) - 180 - 35.9) < 1.5 and abs(90 - float(lebanon["cy"]) - 33.9) < 1.5
     assert [a.get_text() for a in soup.select("#places-unlocated a")] == ["Moyen-Orient"]
@@ -169,7 +169,7 @@ def test_an_entity_page_is_a_search_result_only_when_it_gathers_articles(scenari
     titles it lists (which would repeat each article as a result of every entity page)."""
     output = scenario_site / "output"
     marked, unmarked = [], []
-    for page in sorted((output / "entities").glob("*/index.html")):
+    for page in sorted(p for p in (output / "entities").glob("*.html") if p.name != "index.html"):
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         listed = soup.select("ul[data-pagefind-ignore] li")
         (marked if soup.select_one("[data-pagefind-body]") else unmarked).append((page, len(listed)))
@@ -178,8 +178,8 @@ def test_an_entity_page_is_a_search_result_only_when_it_gathers_articles(scenari
     unzipped = [gzip.decompress(path.read_bytes()) for path in (output / "pagefind" / "fragment").iterdir()]
     fragments = [json.loads(data[data.index(b"{"):]) for data in unzipped]  # after pagefind's signature
     urls = {fragment["url"] for fragment in fragments}
-    assert {f"/entities/{page.parent.name}/" for page, _count in marked} <= urls
-    assert not {f"/entities/{page.parent.name}/" for page, _count in unmarked} & urls
-    irak = next(fragment for fragment in fragments if fragment["url"] == "/entities/irak/")
-    titles = [a.get_text(strip=True) for a in _soup(output / "entities" / "irak" / "index.html").select("ul[data-pagefind-ignore] a")]
+    assert {f"/entities/{page.name}" for page, _count in marked} <= urls
+    assert not {f"/entities/{page.name}" for page, _count in unmarked} & urls
+    irak = next(fragment for fragment in fragments if fragment["url"] == "/entities/irak.html")
+    titles = [a.get_text(strip=True) for a in _soup(output / "entities" / "irak.html").select("ul[data-pagefind-ignore] a")]
     assert "Irak" in irak["content"] and len(titles) == 3 and not any(title in irak["content"] for title in titles)

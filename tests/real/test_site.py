@@ -72,7 +72,7 @@ def test_every_internal_link_resolves(site):
 def test_entity_pages_and_index(site):
     index = _page(site, "entities/index.html")
     assert index.select_one('a[data-entity-type="person"]')
-    entity = _page(site, "entities/etat-islamique/index.html")
+    entity = _page(site, "entities/etat-islamique.html")
     assert "Daech" in entity.get_text()
     assert entity.select_one('a[href$="' + SEED_PAGE + '"]')
 
