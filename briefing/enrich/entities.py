@@ -272,6 +272,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     for first, second in _parenthesised_pairs(mentions, text):
         union(second, first)
     _merge_short_person_names(mentions, union, find)
+    _merge_prefixed_names(names, union)
 
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -576,6 +577,17 @@ def _has_honorific(name: str) -> bool:
     """'M. Soudani', 'groupe Bolloré': a name with a word in front that is not the name."""
     first = normalize(name.split()[0]) if name.split() else ""
     return first in words("entity_honorifics") | words("organization_prefixes")
+
+
+def _merge_prefixed_names(names: list[str], union) -> None:
+    """'groupe LREM', 'parti LREM' are 'LREM' where the article also names it bare: the kind of
+    organisation in front is not part of the name (as an honorific is not part of a person's)."""
+    known = set(names)
+    prefixes = words("organization_prefixes")
+    for name in names:
+        first, _, rest = name.partition(" ")
+        if rest in known and normalize(first) in prefixes:
+            union(name, rest)
 
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:

@@ -233,3 +233,11 @@ def test_a_corpus_page_lists_no_plain_word_organisation_named_once_in_passing():
     names = {e.name for e in article.entities}
     assert not names & {"Turnpike", "Audi"}
     assert {"HCA Florida Kendall Hospital", "WSVN", "Alvaro Zabaleta"} <= names
+
+
+def test_a_kind_of_organisation_in_front_is_no_part_of_its_name():
+    text = "Le groupe LREM a voté. LREM a perdu trois députés. Le parti LREM se tait."
+    found = grouped("fr", text, ("groupe LREM", "organization"), ("LREM", "organization"), ("parti LREM", "organization"))
+    assert found == {("LREM", "organization")}
+    assert grouped("fr", "Le groupe Bolloré a racheté Havas.", ("groupe Bolloré", "organization")) == \
+        {("groupe Bolloré", "organization")}  # named only so, it stays as written
