@@ -281,6 +281,9 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     evidenced: set[str] = set()
     located: set[str] = set()
     passing: set[str] = set()
+    surnamed: set[str] = set()  # persons by their surname alone: no city for _typed ("Anderson")
+    surnames = {parts[-1] for parts in (m.text.split() for m in mentions if m.type == PERSON)
+                if len(parts) > 1 and not _has_honorific(" ".join(parts))}
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
     for root, members in groups.items():
         if all(_in_credit(m, text, lang) for m in members):
@@ -295,6 +298,9 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
+        if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
+            kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
+            surnamed.add(canonical)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
         if any(_after_locative(m, text, lang) for m in members):
@@ -303,7 +309,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             passing.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
-    entities = [(start, _typed(entity, lang)) for start, entity in entities
+    entities = [(start, entity if entity.name in surnamed else _typed(entity, lang)) for start, entity in entities
                 if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)

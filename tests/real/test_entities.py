@@ -241,3 +241,14 @@ def test_a_kind_of_organisation_in_front_is_no_part_of_its_name():
     assert found == {("LREM", "organization")}
     assert grouped("fr", "Le groupe Bolloré a racheté Havas.", ("groupe Bolloré", "organization")) == \
         {("groupe Bolloré", "organization")}  # named only so, it stays as written
+
+
+def test_a_surname_shared_by_two_persons_of_the_article_stays_a_person_not_a_city():
+    # telegraph.co.uk (outside the gold set): two Andersons; "Anderson" alone cannot join either,
+    # and is a city in the gazetteer, but the article names only persons so.
+    text = "Zoe Anderson called a plumber. Chris Anderson, her husband, paid. Anderson said it was a scam."
+    found = grouped("en", text, ("Zoe Anderson", "person"), ("Chris Anderson", "person"), ("Anderson", "place"))
+    assert ("Anderson", "person") in found and ("Anderson", "place") not in found
+    text = "Michael Jordan and Eddie Jordan spoke at the summit. Jordan hosted it."  # a country stays one
+    found = grouped("en", text, ("Michael Jordan", "person"), ("Eddie Jordan", "person"), ("Jordan", "place"))
+    assert ("Jordan", "place") in found
