@@ -53,7 +53,7 @@ TOP = 6
 # the held-out part, which is small (6 French and 7 English articles): read them as noisy. The
 # issue's goals (entity precision 0.9, core recall 0.95, figure recall 0.8, figure precision
 # 0.85) are not all reached yet; the README's quality table says where we stand.
-FLOORS = {"entity_precision": 0.63, "core_recall": 0.80, "figure_recall": 0.65, "figure_precision": 0.80,
+FLOORS = {"entity_precision": 0.66, "core_recall": 0.80, "figure_recall": 0.65, "figure_precision": 0.80,
           "headline": 0.95, "headline_blocks": 0.85, "headline_tags": 0.80, "lead_clean": 0.90, "category": 0.35,
           "lead_clean_blocks": 0.85, "lead_clean_tags": 0.90}
 
