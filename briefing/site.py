@@ -74,6 +74,8 @@ def build(settings_file: Path, content_dir: Path, output_dir: Path, **overrides)
     for stale in (building, previous):
         shutil.rmtree(stale, ignore_errors=True)
     overrides.setdefault("CACHE_PATH", str(cache_folder(settings_file, output_dir)))
+    # the site in place: its unchanged entity pages are linked, not rendered again (the plugin's reuse.py)
+    overrides.setdefault("BRIEFING_REUSE_FROM", str(output_dir.resolve()))
     search = EarlySearchIndex(building)
     try:
         with search.listening():

@@ -1,14 +1,18 @@
 """One page per entity (every article that names it, newest first; its aliases; the entities
-named with it most often) and the index of every entity by type with its article count."""
+named with it most often) and the index of every entity by type with its article count.
+A page whose inputs are those of the site `briefing build` replaces is linked from it, not
+rendered again (reuse.py)."""
 
 from __future__ import annotations
 
 import logging
 
 from blinker import signal
+from pelican import signals
 from pelican.generators import Generator, PelicanTemplateNotFound
 
-from .twofold import write_pages
+from .reuse import EntityPageReuse
+from .twofold import local_context, write_pages
 
 log = logging.getLogger(__name__)
 # Every page the search indexes is written once the entity pages it indexes are (Pelican's own
@@ -27,9 +31,12 @@ class EntityPagesGenerator(Generator):
     finished site again (briefing.site.EarlySearchIndex): slower, never wrong."""
 
     def generate_output(self, writer) -> None:
+        self.reuse = None
         later = self.write_pages(writer, searched=True)
         SEARCH_PAGES_WRITTEN.send(self)
         self.write_pages(writer, searched=False, pages=later)
+        if self.reuse is not None:
+            self.reuse.save()
 
     def write_pages(self, writer, searched: bool, pages: list | None = None) -> list:
         """The entities' index and the entity pages the search indexes (searched), or the
@@ -54,11 +61,19 @@ class EntityPagesGenerator(Generator):
             pages, left = [p for p in every if len(p.articles) >= least], [p for p in every if len(p.articles) < least]
         else:
             left = []
+        if self.reuse is None:
+            self.reuse = EntityPageReuse(self, template)
+        rendered = []
+        for page in pages:
+            variables = {"entity": page, "articles": page.articles, "page_name": page.save_as[:-len(".html")]}
+            taken = self.reuse.take(page, self.reuse.key(page)) if self.reuse.enabled else None
+            if taken is None:
+                rendered.append((page.save_as, page.url, variables))
+                continue
+            writer._written_files.add(str(taken))  # Pelican's record of what it wrote (overwrite checks)
+            signals.content_written.send(str(taken), context=local_context(self.context, page.save_as, variables, relative))
         # in two processes (twofold.py): the same files, in about half the time when a core is free
-        write_pages(writer, template, self.context,
-                    [(page.save_as, page.url, {"entity": page, "articles": page.articles,
-                                               "page_name": page.save_as[:-len(".html")]}) for page in pages],
-                    "entity", relative)
+        write_pages(writer, template, self.context, rendered, "entity", relative)
         return left
 
 

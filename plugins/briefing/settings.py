@@ -53,6 +53,9 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_JSONLD_ABOUT": 3,  # the entities an article is `about` in its JSON-LD (the most mentioned); the rest are `mentions`
     # the absolute address feeds and the sitemap use when SITEURL is relative (`briefing serve`'s)
     "BRIEFING_FEED_BASE_URL": "http://localhost:8000",
+    # the site this build replaces, whose unchanged entity pages it links instead of rendering
+    # them again (reuse.py); `briefing build` names it, "" renders every page
+    "BRIEFING_REUSE_FROM": "",
 }
 TYPES = {name: (str,) if name == "BRIEFING_UI_LANG" else (type(value),) for name, value in DEFAULTS.items()}
 

@@ -73,7 +73,7 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
         return
     for (name, _url, variables), path in zip(theirs, paths[1::2]):
         writer._written_files.add(path)  # Pelican's record of what it wrote (overwrite checks)
-        signals.content_written.send(path, context=_local_context(context, name, variables, relative_urls))
+        signals.content_written.send(path, context=local_context(context, name, variables, relative_urls))
 
 
 def core_to_spare() -> bool:
@@ -100,7 +100,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _local_context(context: dict, name: str, variables: dict, relative_urls: bool) -> dict:
+def local_context(context: dict, name: str, variables: dict, relative_urls: bool) -> dict:
     """The context Pelican's writer renders a page with (Writer.write_file, unpaginated)."""
     local = context.copy()
     local["localsiteurl"] = local.get("localsiteurl", None)

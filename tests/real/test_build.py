@@ -73,6 +73,27 @@ def test_a_warm_build_reads_the_cache_and_gives_the_same_site(cli, built_site, t
     assert b"2 600 soldats" in warm[Path(SEED_PAGE)] and b"2 500 soldats" in cold[Path(SEED_PAGE)]
 
 
+def test_a_warm_build_links_unchanged_entity_pages_and_equals_a_cold_one(cli, built_site, tmp_path: Path):
+    """The entity pages a changed article does not touch are linked from the site in place
+    (same file), the others rendered again; the site is byte for byte the one a cold build
+    makes. A page changed in the output by hand is not taken: it is rendered again."""
+    content, output, cold = tmp_path / "content", tmp_path / "output", tmp_path / "cold"
+    shutil.copytree(built_site / "content", content)
+    assert cli("build", "--content-dir", content, "--output-dir", output).exit_code == 0
+    pages = {p.name: p.stat().st_ino for p in (output / "entities").glob("*.html") if p.name != "index.html"}
+    seed = content / SEED_PAGE.replace(".html", ".md")
+    seed.write_text(seed.read_text("utf-8").replace("title: Les États-Unis", "title: Les Etats-Unis", 1), "utf-8")
+    edited = next(name for name in sorted(pages) if name != "irak.html")
+    (output / "entities" / edited).write_text("<p>edited</p>", "utf-8")
+    assert cli("build", "--content-dir", content, "--output-dir", output).exit_code == 0
+    assert cli("build", "--content-dir", content, "--output-dir", cold).exit_code == 0
+    assert _files(output) == _files(cold)
+    after = {name: (output / "entities" / name).stat().st_ino for name in pages}
+    linked = {name for name in pages if after[name] == pages[name]}
+    assert b"Les Etats-Unis" in (output / "entities" / "irak.html").read_bytes() and "irak.html" not in linked
+    assert edited not in linked and len(linked) >= len(pages) // 3
+
+
 def test_the_cache_sits_beside_a_relative_output_folder(cli, built_site, tmp_path: Path, monkeypatch):
     """Pelican resolves a relative CACHE_PATH against the settings file's folder: the cache
     must still land beside the output the user named, not in the project."""
