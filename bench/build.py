@@ -1,6 +1,6 @@
 """The build against plain Pelican on one content folder, cold, alternated (issue 15).
 
-    python -m bench.build CONTENT [--runs 3] [--plain-settings FILE] [--tree NAME=DIR ...] [--work DIR]
+    python -m bench.build CONTENT [--runs 3] [--plain-settings FILE] [--tree NAME=DIR ...] [--work DIR] [--warm]
 
 CONTENT is a content folder `briefing ingest` wrote (the 200-page archive:
 `make_archive.py CORPUS SEEDS 200`, then `briefing ingest SEEDS --content-dir CONTENT`). Each
@@ -13,7 +13,8 @@ each --tree's: NAME=DIR is a source tree of another commit (`git worktree add DI
 briefing package, plugin, theme and pelicanconf.py are used instead, so a before and an after
 are timed in the same run on the same content. Prints each run, the medians and each build's
 median ratio to plain Pelican as JSON; the outputs stay in WORK (default a temporary folder)
-for `diff -r`.
+for `diff -r`. With --warm, each build runs over the site and cache its previous run left (a
+first, untimed build makes them): a warm build of unchanged content.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--plain-settings", type=Path, default=PROJECT / "bench" / "plainconf.py")
     parser.add_argument("--tree", action="append", default=[], metavar="NAME=DIR")
     parser.add_argument("--work", type=Path)
+    parser.add_argument("--warm", action="store_true",
+                        help="time each build over the site and cache its previous build left (the first one untimed)")
     args = parser.parse_args(argv)
     content = args.content.resolve()
     work = (args.work or Path(tempfile.mkdtemp(prefix="bench-build-"))).resolve()
@@ -87,11 +90,14 @@ def main(argv: list[str]) -> int:
         for name in order:
             command, tree = builds[name]
             output = work / f"out-{name}"
-            for stale in (output, output.parent / f".{output.name}.cache"):
-                shutil.rmtree(stale, ignore_errors=True)
-            samples[f"build {name}"].append(timed(
-                [*command, "build", "--content-dir", str(content), "--output-dir", str(output),
-                 "--settings", str(tree / "pelicanconf.py")], work))
+            build = [*command, "build", "--content-dir", str(content), "--output-dir", str(output),
+                     "--settings", str(tree / "pelicanconf.py")]
+            if not args.warm or run == 0:
+                for stale in (output, output.parent / f".{output.name}.cache"):
+                    shutil.rmtree(stale, ignore_errors=True)
+            if args.warm and run == 0:
+                timed(build, work)  # the site and cache a warm build finds (not timed)
+            samples[f"build {name}"].append(timed(build, work))
         print(json.dumps({stage: [round(v, 2) for v in values[-1]] for stage, values in samples.items()}),
               file=sys.stderr, flush=True)
     result = {"content": str(content), "content_files": len(list(content.glob("*.md"))), "runs": args.runs,
