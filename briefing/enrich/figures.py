@@ -419,13 +419,14 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
+    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing", "the 1.2-billion-yuan
+        # (US$171-million) telescope": past the aside
+        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
     if end < sent.end and doc[end].pos_ == "NOUN":  # "$250 billion list of goods", "the 3 percent level"
         return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
     if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
         return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
-    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing": past the aside
-        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
-        end = close + 1 if close is not None else end
     if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:

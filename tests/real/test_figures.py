@@ -259,3 +259,10 @@ def test_a_shares_size_is_not_its_weight():
             "Au sein de l’ex-Union européenne à quinze, la France ne brille pas par son taux d’emploi global : "
             "63,1 % en 2005. Seules la Grèce (60,1 %) et l’Italie (57,6 %) sont en dessous.")
     assert [display for _q, display, _p in phrases("fr", text)][:4] == ["17 %", "63,1 %", "60,1 %", "57,6 %"]
+
+
+def test_an_aside_between_a_sum_and_its_noun():
+    """"The 1.2-billion-yuan (US$171-million) telescope" (a corpus page of the gold set's dev
+    part): the converted sum in brackets stands between the sum and what it paid for."""
+    text = "The 1.2-billion-yuan (US$171-million) telescope took half a decade to build in the Guizhou province."
+    assert phrases("en", "The telescope is in China. " + text)[0] == (None, "1.2-billion-yuan", "telescope")
