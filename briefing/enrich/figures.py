@@ -419,13 +419,14 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
+    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing", "the 1.2-billion-yuan
+        # (US$171-million) telescope": past the aside
+        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
     if end < sent.end and doc[end].pos_ == "NOUN":  # "$250 billion list of goods", "the 3 percent level"
         return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
     if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
         return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
-    if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing": past the aside
-        close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
-        end = close + 1 if close is not None else end
     if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:
@@ -804,6 +805,11 @@ MAX_FIGURES = 8  # the box is a compact list
 SMALL_WORD_NUMBER = 3  # "deux visions", "three times": words that count what no editor picks
 
 
+# A share's size says nothing of its weight ("2 % de la population" is news as much as "60 %"):
+# every percent counts as one of typical size, so shares are ordered by what they are a share of
+# and where they stand, not by how big they are.
+TYPICAL_SHARE = 20.0
+
 FULL_BOX = 4  # figures that give a number: with as many, orders of size stay out
 
 
@@ -827,7 +833,7 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
         order_of_size = _order_of_size(f)
         if not order_of_size:  # the headline's and the lead's numbers first; an order of size is no number
             score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
-        score += 0.3 * math.log10(max(f.value, 1.0))
+        score += 0.3 * math.log10(max(TYPICAL_SHARE if f.kind == "percent" else f.value, 1.0))
         score += {"money": 1.0, "percent": 0.5, "age": 0.5}.get(f.kind, 0.0)
         score += min(len(f.phrase.split()), 4) * 0.15  # a phrase that says where and of what
         score += 0.5 * math.log2(said[(round(f.value, 6), f.label)])  # what the article keeps coming back to ("35 heures")

@@ -248,3 +248,21 @@ def test_the_number_of_one_thing_names_it():
     assert figures("en", "The 777 program has faced delays due to engine problems.") == []
     assert figures("en", "The 5,150 km were driven in a week.") == [(None, 5150, "5,150", "km")]
     assert [f[1] for f in figures("en", "The 47 year old driver was arrested.")] == [47]
+
+
+def test_a_shares_size_is_not_its_weight():
+    """Shares are ordered by where they stand, not by how big they are (issue 14's ranking: a
+    corpus page of the gold set's tuned part, whose editor picks the 17 % of the body's first
+    paragraph, not the 60,1 % of a country it is compared with)."""
+    text = ("Les Français travaillent-ils trop peu ? La durée du travail fait débat. "
+            "Toutefois, une partie des salariés (17 %) travaille à temps partiel. "
+            "Au sein de l’ex-Union européenne à quinze, la France ne brille pas par son taux d’emploi global : "
+            "63,1 % en 2005. Seules la Grèce (60,1 %) et l’Italie (57,6 %) sont en dessous.")
+    assert [display for _q, display, _p in phrases("fr", text)][:4] == ["17 %", "63,1 %", "60,1 %", "57,6 %"]
+
+
+def test_an_aside_between_a_sum_and_its_noun():
+    """"The 1.2-billion-yuan (US$171-million) telescope" (a corpus page of the gold set's dev
+    part): the converted sum in brackets stands between the sum and what it paid for."""
+    text = "The 1.2-billion-yuan (US$171-million) telescope took half a decade to build in the Guizhou province."
+    assert phrases("en", "The telescope is in China. " + text)[0] == (None, "1.2-billion-yuan", "telescope")
