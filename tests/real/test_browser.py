@@ -104,6 +104,8 @@ def test_the_search_page_offers_filters_and_a_sort(page, base_url):
     page.goto(f"{base_url}/search.html")
     page.locator(".pagefind-ui__search-input").fill("Irak")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    # the filters are drawn once their index is loaded, which can come after the first result
+    page.locator(".pagefind-ui__filter-name").nth(3).wait_for(timeout=10_000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"Rubrique", "Langue", "Type d’entité", "Entités"} <= {f.strip() for f in filters}
     page.select_option("#search-sort", "date")
