@@ -244,10 +244,11 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     marks = [_byline_or_date(unit, lang) for unit in header]
     bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
+    authors = {keys[j] for j in bylined}  # the author's name said again ("Biography" / "Sarah E. Needleman" / a date)
     best, best_score = None, 0.0
     for i, _unit in candidates:
         own = _content_words(stems[i], stop)
-        if not own or i in bylined or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
+        if not own or i in bylined or keys[i] in authors or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
             continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
         sentence = _sentence(stems[i])

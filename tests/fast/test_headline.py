@@ -224,3 +224,20 @@ def test_in_a_tag_split_dump_a_headline_ending_with_a_short_word_is_not_glued_to
               "In Prince Andrew’s dumpster-fire Epstein interview, the truth comes out", "by", "Madeline Fry",
               "| November 18, 2019 12:01 PM", "Print this article", *story]
     assert _dump_title(blocks, "en") == "In Prince Andrew’s dumpster-fire Epstein interview, the truth comes out"
+
+
+def test_in_a_tag_split_dump_the_authors_name_said_again_under_the_byline_is_no_headline():
+    # a Wall Street Journal page of the article-extraction-benchmark, split at every tag: "By" / the
+    # author's name, then her biography box says the name again, right above the date
+    story = ["Gaming used to be so simple. We’d buy a game, sit down in front of a console or PC, grind our way to "
+             "the end, then repeat.",
+             "Now we spend money over and over on virtual perks. We play on phones and tablets while socializing "
+             "with far-flung friends. And there is no “end,” because developers keep updating their biggest hits "
+             "with new maps, missions and characters."]
+    blocks = ["→", "Share", "Text", "16", "Tech", "Personal Technology: Review",
+              "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
+              "There are more devices, platforms and services to choose from than ever before. Here’s how to figure "
+              "out what’s best for your play habits and your wallet.",
+              "By", "Sarah E. Needleman", "Sarah E. Needleman", "The Wall Street Journal", "Biography",
+              "Sarah E. Needleman", "@saraheneedleman", "Sarah.Needleman@wsj.com", "Nov. 19, 2019 8:03 am ET", *story]
+    assert _dump_title(blocks, "en") == "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay"
