@@ -256,7 +256,7 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         # menu item of two words ("L'action citoyenne") that shares little with the story
         repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
             and _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
+        dated = not marks[i] and any(marks[i + 1:_within(header, i, DATED_WITHIN)])
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
@@ -309,6 +309,13 @@ def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
         if any(ch.isalpha() for ch in units[j]) :
             found.append(j)
     return found
+
+
+def _within(units: list[str], i: int, count: int) -> int:
+    """Where the `count` blocks after block i end, blocks without a letter between them included
+    ("November 20" / "15:23" / "2019": a time without a letter dates the block above as well)."""
+    after = _next_blocks(units, i, count)
+    return after[-1] + 1 if len(after) == count else len(units)
 
 
 def _key(unit: str) -> str:

@@ -241,3 +241,22 @@ def test_in_a_tag_split_dump_the_authors_name_said_again_under_the_byline_is_no_
               "By", "Sarah E. Needleman", "Sarah E. Needleman", "The Wall Street Journal", "Biography",
               "Sarah E. Needleman", "@saraheneedleman", "Sarah.Needleman@wsj.com", "Nov. 19, 2019 8:03 am ET", *story]
     assert _dump_title(blocks, "en") == "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay"
+
+
+def test_in_a_tag_split_dump_a_time_without_a_letter_dates_the_headline_above_it():
+    # an India Post page of the article-extraction-benchmark, split at every tag: the headline, then its date
+    # in three blocks ("15:23" has no letter), then two buttons right above the byline
+    story = ["0 Comments NEW DELHI: Their American dream shattered and huge savings wasted, nearly 150 Indians "
+             "returned home broke on Wednesday after being deported for either violating visa norms or illegally "
+             "entering the United States. As they stepped outside the airport, one after the other, they appeared "
+             "sad. Some said they felt dejected that they could not realise their American dream even after "
+             "several attempts.",
+             "“This was the fourth time I have been deported,” said Singh Jabarjung, 24, from Punjab’s Bhatinda.",
+             "“I boarded a flight on May 15 and reached Mexico via Moscow and Paris. From there, I tried to enter "
+             "California on May 16 but was caught by police and deported from Arizona,” he said."]
+    blocks = ["All schools, colleges in J-K open; attendance 98pc: Govt",
+              "NEW DELHI: All schools and colleges are now open in Jammu and Kashmir and there is 98 per cent "
+              "attendance in these institutions, the government told Parliament on Wednesday. It...",
+              "With shattered dreams, deportees return home from US", "November 20", "15:23", "2019",
+              "Print This Article", "Share it With Friends", "by India Post News Weekly", *story]
+    assert _dump_title(blocks, "en") == "With shattered dreams, deportees return home from US"
