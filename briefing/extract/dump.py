@@ -261,7 +261,15 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
             best, best_score = (origin[i], stems[i]), score
-    return best or _said_twice(candidates, stems, places, keys, stop, origin)
+    return best or _said_twice(candidates, stems, places, keys, stop, origin) or _opening_line(header, story)
+
+
+def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None:
+    """When nothing above the story reads as its headline: the story's first block, when it reads
+    as one (headline-like, not a sentence, prose after it): a headline the story's span took in."""
+    if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
+        return len(header), story[0]
+    return None
 
 
 def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places: dict[str, list[int]],

@@ -260,3 +260,27 @@ def test_in_a_tag_split_dump_a_time_without_a_letter_dates_the_headline_above_it
               "With shattered dreams, deportees return home from US", "November 20", "15:23", "2019",
               "Print This Article", "Share it With Friends", "by India Post News Weekly", *story]
     assert _dump_title(blocks, "en") == "With shattered dreams, deportees return home from US"
+
+
+def test_in_a_tag_split_dump_the_storys_first_block_is_its_headline_when_nothing_above_reads_as_one():
+    # a Moneycontrol page of the article-extraction-benchmark, split at every tag: a breadcrumb and the
+    # date above, then the headline (a question, so read as prose) opens the story's span
+    blocks = ["Feedback", "you are here:", "Home", "News", "Business", "Markets",
+              "Last Updated : Nov 20, 2019 01:41 PM IST | Source:", "Moneycontrol.com",
+              "Economy in stress and markets on a high; time to be careful?",
+              "The September quarter earnings were not a complete disappointment, with most of the companies "
+              "reporting in-line or better-than-expected results.",
+              "Nishant Kumar", "@Nishantopines",
+              "The equity benchmark Sensex scaled a new all-time high of 40,816.38 in the morning trade on November "
+              "20. Not just the Sensex, even the Nifty has been rallying at a time when concerns over the Indian "
+              "economy are growing, with macroeconomic data pointing to a slowdown.",
+              "Why is the market behaving differently from the economy?",
+              "\"Markets usually run ahead of macros and price future growth. There are three positive indicators "
+              "for growth – reduction in the corporate tax rate, proposed divestment of large public sector units "
+              "and a possible resolution of the US-China trade impasse. Therefore, we see growth coming back in "
+              "2020. Now, we expect broader markets to outperform,\" said Sanjiv Bhasin, Director, IIFL Securities."]
+    from briefing.extract.dump import clean_text_dump
+
+    cleaned = clean_text_dump("\n\n".join(blocks) + "\n", "en")
+    assert cleaned.title == "Economy in stress and markets on a high; time to be careful?"
+    assert cleaned.paragraphs[0].startswith("The September quarter earnings")  # said once, as the headline
