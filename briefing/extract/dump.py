@@ -246,9 +246,10 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
     authors = {keys[j] for j in bylined}  # the author's name said again ("Biography" / "Sarah E. Needleman" / a date)
     best, best_score = None, 0.0
+    owns = {i: _content_words(stems[i], stop) for i, _unit in candidates}
     for i, _unit in candidates:
-        own = _content_words(stems[i], stop)
-        if not own or i in bylined or keys[i] in authors or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
+        own = owns[i]
+        if not own or i in bylined or keys[i] in authors or _kicker(i, owns, stems) or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
             continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
         sentence = _sentence(stems[i])
@@ -270,6 +271,13 @@ def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None
     if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
         return len(header), story[0]
     return None
+
+
+def _kicker(i: int, owns: dict[int, set[str]], stems: dict[int, str]) -> bool:
+    """A topic or a series name right above the headline that says it again ("Dancing With the
+    Stars" / "Published" / "22 hours ago" / "James Van Der Beek eliminated from 'Dancing with the
+    Stars' after …"): a block whose words a longer headline-like block close under it all uses."""
+    return any(i < j <= i + REPEATED_NEAR and owns[i] < owns[j] and not _sentence(stems[j]) for j in owns)
 
 
 def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places: dict[str, list[int]],

@@ -284,3 +284,19 @@ def test_in_a_tag_split_dump_the_storys_first_block_is_its_headline_when_nothing
     cleaned = clean_text_dump("\n\n".join(blocks) + "\n", "en")
     assert cleaned.title == "Economy in stress and markets on a high; time to be careful?"
     assert cleaned.paragraphs[0].startswith("The September quarter earnings")  # said once, as the headline
+
+
+def test_in_a_tag_split_dump_a_topic_the_headline_under_it_names_again_is_no_headline():
+    # a Fox News page of the article-extraction-benchmark, split at every tag: the show's name as a topic
+    # label, its date, then the headline that names the show again, its byline and the share buttons
+    story = ["Fox News Flash top entertainment and celebrity headlines for Nov. 19 are here. Check out what's "
+             "clicking today in entertainment.",
+             "James Van Der Beek has been eliminated from “ Dancing with the Stars.”",
+             "The former “ Dawson’s Creek” star, 42, was voted off the popular dance competition on Monday in a "
+             "tight race against singer Ally Brooke after performing two dances for judges Len Goodman, Bruno "
+             "Tonioli and Carrie Ann Inaba."]
+    headline = "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered miscarriage"
+    blocks = ["RSS", "Email", "ADVERTISEMENT", "Dancing With the Stars", "Published", "22 hours ago", headline,
+              "By", "Andy Sahadeo", "| Fox News", "Facebook", "Twitter", "Flipboard", "Print", "Email", "close",
+              "Video", "Fox News Flash top entertainment headlines for Nov. 19", *story]
+    assert _dump_title(blocks, "en") == headline
