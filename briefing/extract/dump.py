@@ -297,7 +297,11 @@ def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places
 
 def _sentence(stem: str) -> bool:
     """A block that ends with a full stop: a standfirst or a caption more often than a headline."""
+    stem = TRAILING_ASIDE.sub("", stem)  # "… its four RS-25 engines. (credit: NASA/Jude Guidry)"
     return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"'))
+
+
+TRAILING_ASIDE = re.compile(r"(?<=[.!?…])\s*\([^()]*\)\s*$")
 
 
 REPEATED_BONUS = 0.6

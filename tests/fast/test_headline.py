@@ -300,3 +300,20 @@ def test_in_a_tag_split_dump_a_topic_the_headline_under_it_names_again_is_no_hea
               "By", "Andy Sahadeo", "| Fox News", "Facebook", "Twitter", "Flipboard", "Print", "Email", "close",
               "Video", "Fox News Flash top entertainment headlines for Nov. 19", *story]
     assert _dump_title(blocks, "en") == headline
+
+
+def test_in_a_tag_split_dump_a_caption_ending_with_its_credit_in_brackets_is_a_sentence():
+    # a Space Review page of the article-extraction-benchmark, split at every tag: the photo's caption, a
+    # sentence with its credit after it in brackets, above the headline, the byline and the date
+    story = ["Earlier this month, NASA announced the newest milestone in the development of its long-awaited (and "
+             "long-delayed) Space Launch System. At the Michoud Assembly Facility in New Orleans, workers completed "
+             "installation of the four RS-25 engines into the rocket’s core stage. With those engines in place, the "
+             "core stage will soon be ready for shipment to the nearby Stennis Space Center for testing, including a "
+             "“Green Run” test around the middle of next year where those four engines will fire for eight minutes, "
+             "just as they will on an SLS launch.",
+             "“If NASA focuses on the investment in the ongoing SLS with the EUS, Orion, and ground system "
+             "developments, there is a better chance of making an earlier date,” Cooke said."]
+    blocks = ["The core stage of the first SLS at Michoud Assembly Facility after the installation in early November "
+              "of its four RS-25 engines. (credit: NASA/Jude Guidry)",
+              "Seeking a bigger role for a big rocket", "by Jeff Foust", "Monday, November 18, 2019", *story]
+    assert _dump_title(blocks, "en") == "Seeking a bigger role for a big rocket"
