@@ -298,7 +298,11 @@ def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places
 def _sentence(stem: str) -> bool:
     """A block that ends with a full stop: a standfirst or a caption more often than a headline."""
     stem = TRAILING_ASIDE.sub("", stem)  # "… its four RS-25 engines. (credit: NASA/Jude Guidry)"
-    return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"'))
+    return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"')) \
+        or bool(INNER_SENTENCE_END.search(stem))  # "… only fuelled the crisis. It is up to them to …"
+
+
+INNER_SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{3,}\.\s+[A-ZÀ-Ý]")  # two sentences: a standfirst ("U.S. Attorney" is one)
 
 
 TRAILING_ASIDE = re.compile(r"(?<=[.!?…])\s*\([^()]*\)\s*$")

@@ -317,3 +317,24 @@ def test_in_a_tag_split_dump_a_caption_ending_with_its_credit_in_brackets_is_a_s
               "of its four RS-25 engines. (credit: NASA/Jude Guidry)",
               "Seeking a bigger role for a big rocket", "by Jeff Foust", "Monday, November 18, 2019", *story]
     assert _dump_title(blocks, "en") == "Seeking a bigger role for a big rocket"
+
+
+def test_in_a_tag_split_dump_a_standfirst_of_two_sentences_without_a_full_stop_is_no_headline():
+    # a Guardian editorial of the article-extraction-benchmark, split at every tag: the standfirst under the
+    # headline ends without a full stop, but it is two sentences ("… the crisis. It is up to them …")
+    story = ["‘Excessive force and police brutality have accelerated and magnified these protests, turning what "
+             "began as a rejection of the extradition bill into a far broader movement.’",
+             "Photograph: AFP via Getty H ong Kong is burning. The authorities continue to pour fuel on the fire. On "
+             "Monday, the People’s Daily, the mouthpiece of the Communist party, warned that there is “absolutely no "
+             "room for compromise”. But it is not merely that Beijing and the Hong Kong government will not take a "
+             "step back; they continue to escalate the crisis.",
+             "Excessive force and police brutality have accelerated and magnified these protests, turning what began "
+             "as a rejection of the extradition bill into a far broader movement, and persuading a large section of "
+             "the population that they should support it. The withdrawal of the bill was far too little, too late. "
+             "Meanwhile, banning most rallies has closed off a peaceful avenue for challenging authorities."]
+    blocks = ["Opinion", "Hong Kong", "The Guardian view on Hong Kong: a city on the brink", "Editorial",
+              "The authorities’ repression has only fuelled the crisis. It is up to them to de-escalate, as others "
+              "should tell them",
+              "Mon 18 Nov 2019", "18.54 GMT", "Last modified on Mon 18 Nov 2019", "18.56 GMT", "Share on Facebook",
+              "Share on Twitter", "Share via Email", *story]
+    assert _dump_title(blocks, "en") == "The Guardian view on Hong Kong: a city on the brink"
