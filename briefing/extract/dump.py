@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import date_in_text, date_pattern
 from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
+from briefing.extract.lead import split_dateline
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
 from briefing.text import WORD, normalize
@@ -232,7 +233,7 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
     headline; the closest wins a tie."""
-    lead_words = _content_words(" ".join(story[:3]), stop)
+    lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)
     candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit)]
     names = glued_names([unit for _i, unit in candidates])
@@ -271,6 +272,16 @@ def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None
     if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
         return len(header), story[0]
     return None
+
+
+def _without_dateline(lead: str) -> str:
+    """The lead without the place in capitals its dateline opens with ("SIOUX FALLS, S.D. – People
+    across the nation …"): where the story was filed is no word of its headline's. ("HONOLULU,
+    Hawaii (HawaiiNewsNow) -" keeps "Hawaii".)"""
+    dateline, rest = split_dateline(lead)
+    if not dateline:
+        return lead
+    return " ".join([word for word in WORD.findall(dateline) if not word.isupper()] + [rest])
 
 
 def _kicker(i: int, owns: dict[int, set[str]], stems: dict[int, str]) -> bool:

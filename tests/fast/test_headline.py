@@ -338,3 +338,18 @@ def test_in_a_tag_split_dump_a_standfirst_of_two_sentences_without_a_full_stop_i
               "Mon 18 Nov 2019", "18.54 GMT", "Last modified on Mon 18 Nov 2019", "18.56 GMT", "Share on Facebook",
               "Share on Twitter", "Share via Email", *story]
     assert _dump_title(blocks, "en") == "The Guardian view on Hong Kong: a city on the brink"
+
+
+def test_in_a_tag_split_dump_the_place_in_capitals_of_the_leads_dateline_is_no_headline_word():
+    # an Argus Leader page of the article-extraction-benchmark, split at every tag: the newspaper's name
+    # under the authors shares "Sioux Falls" with the lead only through its dateline ("SIOUX FALLS, S.D. –")
+    blocks = ["Welcome to USA TODAY NETWORK’S EUROPEAN UNION EXPERIENCE", "Learn More",
+              "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?",
+              "Lisa Kaczke and Trevor J. Mitchell", "Sioux Falls Argus Leader", "Published 10:02 AM EST Nov 19, 2019",
+              "SIOUX FALLS, S.D. – People across the nation are talking about it: South Dakota is on meth.",
+              "The buzz on both national news and social media focused on a new anti-drug ad campaign led by Gov. "
+              "Kristi Noem.",
+              "The tagline? \"Meth. We're on it.\"",
+              "Noem launched the campaign to bring awareness to the meth epidemic in South Dakota, and the ad going "
+              "viral on its first day shows that it's already a success."]
+    assert _dump_title(blocks, "en") == "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?"
