@@ -429,11 +429,15 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return {w for w in (t.lower() for t in WORD.findall(text)) if len(w) > 2 and w not in stop}
 
 
+BUTTON_WORDS = 4
+
+
 def _headline_like(unit: str) -> bool:
     n = len(WORD.findall(unit))
     key = normalize(unit)
     return (TITLE_WORDS[0] <= n <= TITLE_WORDS[1]
             and not is_chrome(unit, False)
+            and not (n <= BUTTON_WORDS and prefix_pattern("button_verbs").match(key))  # "Get short URL"
             and not prefix_pattern("byline_prefixes").match(key)
             and not prefix_pattern("date_prefixes").match(key)
             and not unit.rstrip().endswith(":")

@@ -353,3 +353,16 @@ def test_in_a_tag_split_dump_the_place_in_capitals_of_the_leads_dateline_is_no_h
               "Noem launched the campaign to bring awareness to the meth epidemic in South Dakota, and the ad going "
               "viral on its first day shows that it's already a success."]
     assert _dump_title(blocks, "en") == "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?"
+
+
+def test_in_a_tag_split_dump_a_short_line_that_opens_with_a_button_verb_is_no_headline():
+    # an RT page of the article-extraction-benchmark, split at every tag: the button "Get short URL" sits
+    # between the date and the byline, closer to them than the headline above the photo's credit
+    story = ["What was this British royal and his PR aides thinking of when he granted a high-profile interview to "
+             "the BBC, supposedly to clear his name from association with sex-trafficker billionaire Jeffrey "
+             "Epstein?",
+             "Prince Andrew, the nearly 60-year-old younger brother of heir to the British throne, Charles, has "
+             "reportedly told friends and family that the interview aired at the weekend was a “great success”."]
+    blocks = ["Photo", "Listen Live", "Search", "Royal Self-Indicting Arrogance", "©", "REUTERS / POOL", "Columnists",
+              "21:17 18.11.2019", "Get short URL", "by", "Finian Cunningham", "4", "55", "3", "Subscribe", *story]
+    assert _dump_title(blocks, "en") == "Royal Self-Indicting Arrogance"
