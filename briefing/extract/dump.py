@@ -17,6 +17,7 @@ from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
 from briefing.extract.lead import split_dateline
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
+from briefing.sections import taxonomy_section
 from briefing.text import WORD, normalize
 
 SHORT_PENALTY = 4  # a non-prose block costs this plus one per word
@@ -235,7 +236,8 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     headline; the closest wins a tie."""
     lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)
-    candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit)]
+    # a section's name ("U.S. news", the taxonomy's World) is the label above the headline, not the headline
+    candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit) and not taxonomy_section(unit, lang)]
     names = glued_names([unit for _i, unit in candidates])
     stems = {i: _strip_date(strip_site_name(unit, names) or unit, lang) for i, unit in candidates}
     keys = [_key(unit) for unit in header]

@@ -366,3 +366,22 @@ def test_in_a_tag_split_dump_a_short_line_that_opens_with_a_button_verb_is_no_he
     blocks = ["Photo", "Listen Live", "Search", "Royal Self-Indicting Arrogance", "©", "REUTERS / POOL", "Columnists",
               "21:17 18.11.2019", "Get short URL", "by", "Finian Cunningham", "4", "55", "3", "Subscribe", *story]
     assert _dump_title(blocks, "en") == "Royal Self-Indicting Arrogance"
+
+
+def test_in_a_tag_split_dump_a_sections_name_above_the_headline_is_no_headline():
+    # an NBC News page of the article-extraction-benchmark, split at every tag: the section's name
+    # ("U.S. news", the taxonomy's World) right above the headline shares "news" with the newsletter box
+    blocks = ["Reddit", "Pocket", "Flipboard", "Pinterest", "Linkedin", "U.S. news",
+              "New York man pleads guilty to threatening to kill Rep. Ilhan Omar",
+              "Patrick W. Carlineo Jr., 55, faces up to 10 years in prison when he is sentenced. He allegedly called "
+              "in threats to Omar's office.",
+              "Breaking News Emails",
+              "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
+              "mornings.",
+              "SUBSCRIBE", "Nov. 19, 2019, 8:41 AM UTC", "By", "Phil Helsel",
+              "A New York man pleaded guilty Monday to threatening to kill U.S. Rep. Ilhan Omar, D-Minn., in March, "
+              "prosecutors said.",
+              "Patrick W. Carlineo Jr., 55, of Addison, a village southwest of Ithaca, pleaded guilty to threatening "
+              "to assault and murder a United States official, and being a felon in possession of firearms, the U.S. "
+              "Attorney’s Office for the Western District of New York said in a statement."]
+    assert _dump_title(blocks, "en") == "New York man pleads guilty to threatening to kill Rep. Ilhan Omar"
