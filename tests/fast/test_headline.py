@@ -385,3 +385,19 @@ def test_in_a_tag_split_dump_a_sections_name_above_the_headline_is_no_headline()
               "to assault and murder a United States official, and being a felon in possession of firearms, the U.S. "
               "Attorney’s Office for the Western District of New York said in a statement."]
     assert _dump_title(blocks, "en") == "New York man pleads guilty to threatening to kill Rep. Ilhan Omar"
+
+
+def test_in_a_tag_split_dump_a_date_four_blocks_under_the_headline_dates_it():
+    # an AutoIndustriya page of the article-extraction-benchmark, split at every tag: the author's name and
+    # the link after it are two blocks, a caption and its credit two more, so the date is the fourth block
+    # under the headline (the list of other reviews between them and the story left out here)
+    story = ["Earlier this year, Lexus revealed the LC Convertible Concept, essentially an open-top version of the "
+             "gorgeous LC 500 grand tourer. At the time, Lexus called the vehicle a concept despite looking ready to "
+             "hit showrooms and streets worldwide.",
+             "Now, at the 2019 Los Angeles Auto Show, the Japanese luxury marque has finally pulled the covers off "
+             "the production model 2020 LC 500 Convertible."]
+    blocks = ["×", "Auto News", "Auto News", "Lexus wants you to go topless with 2020 LC500 Convertible",
+              "Jose Altoveros", "View More Articles", "The LC 500 looks good even with the roof chopped off",
+              "Brent Co", "November 20, 2019 12:32", "FIND YOUR NEXT CAR", "Choose vehicle brand",
+              "CAR REVIEWS", "2018 Lexus ES 350", "October 19, 2018", *story]
+    assert _dump_title(blocks, "en") == "Lexus wants you to go topless with 2020 LC500 Convertible"
