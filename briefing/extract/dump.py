@@ -324,7 +324,7 @@ TRAILING_ASIDE = re.compile(r"(?<=[.!?…])\s*\([^()]*\)\s*$")
 REPEATED_BONUS = 0.6
 DISTANCE_COST = 0.001  # per block between a headline and the story
 REPEATED_NEAR = 4  # blocks apart at most, a headline said twice in a row (<h1>, then a caption's)
-DATED_BONUS = 0.5
+DATED_BONUS = 0.6
 DATED_WITHIN = 4  # a byline or a date this many blocks under a headline at most
 SENTENCE_PENALTY = 0.5  # a block that ends with a full stop is a standfirst or a caption more often than a headline
 

@@ -401,3 +401,48 @@ def test_in_a_tag_split_dump_a_date_four_blocks_under_the_headline_dates_it():
               "Brent Co", "November 20, 2019 12:32", "FIND YOUR NEXT CAR", "Choose vehicle brand",
               "CAR REVIEWS", "2018 Lexus ES 350", "October 19, 2018", *story]
     assert _dump_title(blocks, "en") == "Lexus wants you to go topless with 2020 LC500 Convertible"
+
+
+def test_in_a_tag_split_dump_a_dated_headline_beats_a_subheading_that_shares_more_with_the_story():
+    # a CBS News live page of the article-extraction-benchmark, split at every tag: the story's span opens at
+    # its highlights, under a subheading ("My fears have been realized") that shares most of its words with
+    # them; the headline shares few, but its byline and date are right under it
+    blocks = ['Watch CBSN Live',
+              "Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony",
+              'By Stefan Becket, Kathryn Watson, Grace Segers',
+              'November 20, 2019 / 1:07 AM',
+              '/ CBS News',
+              'Kurt Volker, the former special envoy to Ukraine, and Tim Morrison, a former National Security '
+              'Council official, testified side-by-side before the House Intelligence Committee Tuesday about '
+              'the events at the center of the impeachment inquiry. Volker said he had no knowledge of any '
+              'efforts to urge Ukraine to investigate Joe and Hunter Biden.',
+              "Morrison was the third witness testifying Tuesday who listened in on President Trump's July 25 "
+              "call with Ukrainian President Volodymyr Zelensky. He said he wasn't concerned about the content"
+              ' of the call, but he did worry there would be "political consequences" if more people had '
+              'access to the call summary.',
+              'Republicans also questioned Morrison about his closed-door testimony, in which he raised '
+              'questions about the judgment of another witness, Alexander Vindman, who is the White House '
+              'National Security Council Ukraine expert. After Fiona Hill left the NSC, it was Morrison who '
+              'took over, and Vindman reported to him.',
+              'Trump Impeachment Inquiry',
+              'More',
+              'Watch live: Sondland testifies about Ukraine at pivotal impeachment hearing',
+              "Key moments from Kurt Volker's and Tim Morrison's testimony",
+              "7 key moments from Tuesday's first impeachment hearing",
+              "Volker says he didn't realize link between Ukraine investigations and Bidens",
+              'White House aides testify about "unusual," "improper" Ukraine call at hearing',
+              'More in Trump Impeachment Inquiry',
+              'Here are some of the highlights:',
+              '"My fears have been realized"',
+              "Day 3, Part 10: Tim Morrison's opening statement",
+              'Morrison told the Intelligence Committee, "I feared at the time of the call on July 25 how its '
+              'disclosure would play in Washington\'s political climate. My fears have been realized."',
+              'He begged lawmakers "not to lose sight of" the ongoing Ukraine conflict or the illegal '
+              'occupation by Russia of Crimea, and work to reform Ukraine. "Every day that the focus of '
+              'discussion of Ukraine is centered on these proceedings instead of those matters is a day when '
+              'we are not focused on the interests" mutually shared by Ukraine and the U.S., he warned.']
+    from briefing.extract.dump import find_title
+    from briefing.extract.language import stopwords
+
+    found = find_title(blocks[:-2], blocks[-2:], stopwords("en"), "en")  # the story's span as the whole page gives it
+    assert found and found[1] == "Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony"
