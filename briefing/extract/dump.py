@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from briefing.extract.dates import date_in_text, date_pattern
 from briefing.extract.headline import NAME_WORDS, SEPARATOR, strip_site_name
+from briefing.extract.lead import split_dateline
 from briefing.extract.language import stopwords
 from briefing.lexicon import patterns, prefix_pattern, words
+from briefing.sections import taxonomy_section
 from briefing.text import WORD, normalize
 
 SHORT_PENALTY = 4  # a non-prose block costs this plus one per word
@@ -232,9 +234,10 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
     headline; the closest wins a tie."""
-    lead_words = _content_words(" ".join(story[:3]), stop)
+    lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)
-    candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit)]
+    # a section's name ("U.S. news", the taxonomy's World) is the label above the headline, not the headline
+    candidates = [(i, unit) for i, unit in enumerate(header) if _headline_like(unit) and not taxonomy_section(unit, lang)]
     names = glued_names([unit for _i, unit in candidates])
     stems = {i: _strip_date(strip_site_name(unit, names) or unit, lang) for i, unit in candidates}
     keys = [_key(unit) for unit in header]
@@ -244,10 +247,12 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     marks = [_byline_or_date(unit, lang) for unit in header]
     bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
+    authors = {keys[j] for j in bylined}  # the author's name said again ("Biography" / "Sarah E. Needleman" / a date)
     best, best_score = None, 0.0
+    owns = {i: _content_words(stems[i], stop) for i, _unit in candidates}
     for i, _unit in candidates:
-        own = _content_words(stems[i], stop)
-        if not own or i in bylined or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
+        own = owns[i]
+        if not own or i in bylined or keys[i] in authors or _kicker(i, owns, stems) or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
             continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
         sentence = _sentence(stems[i])
@@ -255,12 +260,37 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         # menu item of two words ("L'action citoyenne") that shares little with the story
         repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
             and _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[j] for j in _next_blocks(header, i, DATED_WITHIN))
+        dated = not marks[i] and any(marks[i + 1:_within(header, i, DATED_WITHIN)])
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
             best, best_score = (origin[i], stems[i]), score
-    return best or _said_twice(candidates, stems, places, keys, stop, origin)
+    return best or _said_twice(candidates, stems, places, keys, stop, origin) or _opening_line(header, story)
+
+
+def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None:
+    """When nothing above the story reads as its headline: the story's first block, when it reads
+    as one (headline-like, not a sentence, prose after it): a headline the story's span took in."""
+    if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
+        return len(header), story[0]
+    return None
+
+
+def _without_dateline(lead: str) -> str:
+    """The lead without the place in capitals its dateline opens with ("SIOUX FALLS, S.D. – People
+    across the nation …"): where the story was filed is no word of its headline's. ("HONOLULU,
+    Hawaii (HawaiiNewsNow) -" keeps "Hawaii".)"""
+    dateline, rest = split_dateline(lead)
+    if not dateline:
+        return lead
+    return " ".join([word for word in WORD.findall(dateline) if not word.isupper()] + [rest])
+
+
+def _kicker(i: int, owns: dict[int, set[str]], stems: dict[int, str]) -> bool:
+    """A topic or a series name right above the headline that says it again ("Dancing With the
+    Stars" / "Published" / "22 hours ago" / "James Van Der Beek eliminated from 'Dancing with the
+    Stars' after …"): a block whose words a longer headline-like block close under it all uses."""
+    return any(i < j <= i + REPEATED_NEAR and owns[i] < owns[j] and not _sentence(stems[j]) for j in owns)
 
 
 def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places: dict[str, list[int]],
@@ -280,14 +310,22 @@ def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places
 
 def _sentence(stem: str) -> bool:
     """A block that ends with a full stop: a standfirst or a caption more often than a headline."""
-    return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"'))
+    stem = TRAILING_ASIDE.sub("", stem)  # "… its four RS-25 engines. (credit: NASA/Jude Guidry)"
+    return bool(SENTENCE_END.search(stem)) and not stem.rstrip().endswith(("?", "!", "»", "”", '"')) \
+        or bool(INNER_SENTENCE_END.search(stem))  # "… only fuelled the crisis. It is up to them to …"
+
+
+INNER_SENTENCE_END = re.compile(r"\b[a-zà-ÿ]{3,}\.\s+[A-ZÀ-Ý]")  # two sentences: a standfirst ("U.S. Attorney" is one)
+
+
+TRAILING_ASIDE = re.compile(r"(?<=[.!?…])\s*\([^()]*\)\s*$")
 
 
 REPEATED_BONUS = 0.6
 DISTANCE_COST = 0.001  # per block between a headline and the story
 REPEATED_NEAR = 4  # blocks apart at most, a headline said twice in a row (<h1>, then a caption's)
-DATED_BONUS = 0.5
-DATED_WITHIN = 3  # a byline or a date this many blocks under a headline at most
+DATED_BONUS = 0.6
+DATED_WITHIN = 4  # a byline or a date this many blocks under a headline at most
 SENTENCE_PENALTY = 0.5  # a block that ends with a full stop is a standfirst or a caption more often than a headline
 
 
@@ -308,6 +346,13 @@ def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
         if any(ch.isalpha() for ch in units[j]) :
             found.append(j)
     return found
+
+
+def _within(units: list[str], i: int, count: int) -> int:
+    """Where the `count` blocks after block i end, blocks without a letter between them included
+    ("November 20" / "15:23" / "2019": a time without a letter dates the block above as well)."""
+    after = _next_blocks(units, i, count)
+    return after[-1] + 1 if len(after) == count else len(units)
 
 
 def _key(unit: str) -> str:
@@ -386,11 +431,15 @@ def _content_words(text: str, stop: frozenset[str]) -> set[str]:
     return {w for w in (t.lower() for t in WORD.findall(text)) if len(w) > 2 and w not in stop}
 
 
+BUTTON_WORDS = 4
+
+
 def _headline_like(unit: str) -> bool:
     n = len(WORD.findall(unit))
     key = normalize(unit)
     return (TITLE_WORDS[0] <= n <= TITLE_WORDS[1]
             and not is_chrome(unit, False)
+            and not (n <= BUTTON_WORDS and prefix_pattern("button_verbs").match(key))  # "Get short URL"
             and not prefix_pattern("byline_prefixes").match(key)
             and not prefix_pattern("date_prefixes").match(key)
             and not unit.rstrip().endswith(":")
