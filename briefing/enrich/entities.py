@@ -55,10 +55,11 @@ class Mention:
     end: int
 
 
-def find_mentions(doc: Doc, lang: str) -> list[Mention]:
-    """Cleaned, typed mentions of persons, organisations and places, in text order."""
+def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]:
+    """Cleaned, typed mentions of persons, organisations and places, in text order; `text`,
+    the document's text if the caller has it (the string the pipeline read)."""
     mentions = []
-    text_of_doc = doc.text  # Doc.text joins every token: once per document, not per entity
+    text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)

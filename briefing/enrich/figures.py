@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from babel.dates import get_month_names
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
@@ -101,21 +102,22 @@ def parse_digits(raw: str, mark: str, shown: bool) -> float:
     return float(raw.replace(other, ".")) if raw.count(".") <= 1 else float(raw.replace(".", ""))
 
 
-def find_figures(doc: Doc, lang: str) -> list[Figure]:
-    """Every quantity of the document, in text order."""
+def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
+    """Every quantity of the document, in text order; `text`, the document's text if the
+    caller has it (the string the pipeline read: Doc.text joins every token again)."""
     if not _data(lang):
         return []
-    text = doc.text  # Doc.text joins every token: once per document, not per number
+    text = doc.text if text is None else text  # Doc.text joins every token: once per document, not per number
     mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
-    tokens = list(doc)  # each Token made once for the document's word-by-word passes
-    in_names = _numbers_in_names(doc, tokens)
+    texts = _token_texts(doc, text)  # the word-by-word passes read texts; Tokens are made where needed
+    in_names = _numbers_in_names(doc, texts=texts)
     for sent in doc.sents:
         taken: set[int] = set()
         sent_text = text[sent.start_char:sent.end_char]  # what Span.text joins, sliced once a sentence
         sentence = sent_text.strip()
         for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names, sent_text),
-                      *_word_quantities(sent, lang, tokens[sent.start:sent.end])):
+                      *_word_quantities(sent, lang, texts=texts[sent.start:sent.end])):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
@@ -145,9 +147,38 @@ def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
     return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
 
 
-def _numbers_in_names(doc: Doc, tokens: list[Token] | None = None) -> frozenset[str]:
+def _token_texts(doc: Doc, text: str) -> list[str]:
+    """Every token's text, sliced from the document's text at its offset (no Token made)."""
+    if not len(doc):
+        return []
+    return [text[at:at + length] for at, length in doc.to_array([IDX, LENGTH]).tolist()]
+
+
+class _Tokens:
+    """A sentence's tokens, each made when read (indexing and slicing as a list's)."""
+
+    def __init__(self, doc: Doc, start: int, length: int):
+        self.doc, self.start, self.length = doc, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self.doc[self.start + j] for j in range(self.length)[key]]
+        return self.doc[self.start + range(self.length)[key]]
+
+
+def _numbers_in_names(doc: Doc, tokens: list[Token] | None = None, texts: list[str] | None = None) -> frozenset[str]:
     """Numbers the document writes as part of a name ("Boeing 737", or "737 Max" twice): the
     same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
+    if texts is not None:  # by the texts: Token.is_digit is str.isdigit of its text (spaCy's lexeme attribute)
+        digits = [i for i, word in enumerate(texts) if len(word) >= 3 and word.isdigit()]
+        after_name = {texts[i] for i in digits if i >= 1 and doc[i - 1].pos_ == "PROPN"
+                      and texts[i - 1][:1].isupper() and doc[i - 1].whitespace_}
+        model_words = Counter((texts[i], texts[i + 1]) for i in digits if i + 1 < len(texts)
+                              and doc[i + 1].pos_ == "PROPN" and texts[i + 1][:1].isupper())
+        return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})
     tokens = list(doc) if tokens is None else tokens
     pairs = list(zip(tokens, tokens[1:]))  # (token, the next one)
     after_name = {t.text for before, t in pairs if t.is_digit and len(t.text) >= 3 and before.pos_ == "PROPN"
@@ -261,21 +292,25 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     return False
 
 
-def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None):
+def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None, texts: list[str] | None = None):
     """Number words, approximate nouns ("une trentaine") and vague counts ("plusieurs");
-    `tokens`, the sentence's tokens if the caller has them."""
+    `tokens` or `texts`, the sentence's tokens or their texts if the caller has them."""
     data = _data(lang)
-    tokens = list(sent) if tokens is None else tokens
+    if texts is not None:
+        tokens = _Tokens(sent.doc, sent.start, len(texts))
+    else:
+        tokens = list(sent) if tokens is None else tokens
+        texts = [t.text for t in tokens]
     opens = _opening_words(lang)
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        may_open = opens.get(token.text)
+        may_open = opens.get(texts[i])
         if may_open is None:
-            may_open = opens[token.text] = _may_open(token, lang)
+            may_open = opens[texts[i]] = _may_open(tokens[i], lang)
         if not may_open:  # none of the three below can start at this word: what they would find
             i += 1
             continue
+        token = tokens[i]
         lower = token.lower_
         approx = data.get("approximate_nouns", {}).get(lower.rstrip("s")) if token.is_alpha else None
         if approx and (i + 1 == len(tokens) or tokens[i + 1].lower_ in ("de", "d'", "d’", "of")
