@@ -91,10 +91,10 @@ def _analyse(lang: str, items: list[tuple[str, str, list[str]]]) -> list[Enrichm
     mentions: list[list] = [[] for _ in items]
     figures: list[list] = [[] for _ in items]
     docs = pipeline(lang).pipe((piece for _n, _o, piece in pieces), batch_size=BATCH_SIZE)
-    for (n, offset, _piece), doc in zip(pieces, docs):
-        found = find_mentions(doc, lang)
+    for (n, offset, piece), doc in zip(pieces, docs):  # the piece is the doc's text (spaCy keeps every character)
+        found = find_mentions(doc, lang, piece)
         mentions[n] += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in found] if offset else found
-        for figure in find_figures(doc, lang):
+        for figure in find_figures(doc, lang, piece):
             figure.start, figure.end = figure.start + offset, figure.end + offset
             figures[n].append(figure)
     return [Enrichment(group_entities(mentions[n], text, lang, lead_end),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -54,6 +55,39 @@ def _matches(spec: dict, token: Token) -> bool:
     return True
 
 
+def _tests(spec: dict) -> tuple[tuple[str, int, object], ...]:
+    """A spec as (attribute, test, argument) triples for `_passes`, which gives what
+    `_matches` gives: 0 IN, 1 NOT_IN, 2 REGEX (compiled once, as re.search compiles it),
+    3 equal. An IN list of strings becomes a set (the same membership, hashed)."""
+    tests = []
+    for key, wanted in spec.items():
+        if isinstance(wanted, dict):
+            (kind, argument), = wanted.items()
+            if kind == "REGEX":
+                tests.append((key, 2, re.compile(argument)))
+            else:
+                if isinstance(argument, (list, tuple)) and all(isinstance(a, str) for a in argument) and key != "IS_SPACE":
+                    argument = frozenset(argument)
+                tests.append((key, 0 if kind == "IN" else 1, argument))
+        else:
+            tests.append((key, 3, wanted))
+    return tuple(tests)
+
+
+def _passes(tests: tuple[tuple[str, int, object], ...], values: dict) -> bool:
+    for key, kind, argument in tests:
+        value = values[key]
+        if kind == 3:
+            if value != argument:
+                return False
+        elif kind == 2:
+            if not argument.search(value):
+                return False
+        elif (value in argument) != (kind == 0):
+            return False
+    return True
+
+
 class TableAttributeRuler:
     """Called on a Doc like the AttributeRuler it was made from, with the same effect."""
 
@@ -72,7 +106,7 @@ class TableAttributeRuler:
         self.columns = sorted({READERS[key][0] for key in read if key in READERS})
         self.usable = all(_supported(spec) for p in patterns for alternative in p["patterns"] for spec in alternative) \
             and all(0 <= (index if index >= 0 else len(specs) + index) < len(specs) for _n, specs, index in self.multi)
-        self._known: dict[tuple, tuple[tuple[int, ...], frozenset, dict]] = {}
+        self._known: dict[bytes, tuple[tuple[int, ...], frozenset, dict]] = {}  # by the row of values
         # Each one-token spec filed under a value it requires (its LOWER, else TAG, else POS
         # as a plain string): a new combination is tested against the specs filed under its
         # own values and the few that require none, not against all of them.
@@ -81,25 +115,50 @@ class TableAttributeRuler:
         for number, spec in self.single:
             key = next(((k, spec[k]) for k in ("LOWER", "TAG", "POS") if isinstance(spec.get(k), str)), None)
             (self._filed.setdefault(key, []) if key else self._general).append((number, spec))
+        # The same filing, specs as tests, for single patterns and for each token of the
+        # multi-token ones: (pattern or (multi pattern, position), tests).
+        self._read = tuple(sorted({key for _n, spec in self.single for key in spec}
+                                  | {key for _n, specs, _i in self.multi for spec in specs for key in spec}))
+        self._single_filed: dict[tuple[str, str], list[tuple[int, tuple]]] = {}
+        self._single_general: list[tuple[int, tuple]] = []
+        self._multi_filed: dict[tuple[str, str], list[tuple[tuple[int, int], tuple]]] = {}
+        self._multi_general: list[tuple[tuple[int, int], tuple]] = []
+        if self.usable:
+            for number, spec in self.single:
+                key = next(((k, spec[k]) for k in ("LOWER", "TAG", "POS") if isinstance(spec.get(k), str)), None)
+                (self._single_filed.setdefault(key, []) if key else self._single_general).append((number, _tests(spec)))
+            for m, (_n, specs, _i) in enumerate(self.multi):
+                for k, spec in enumerate(specs):
+                    key = next(((a, spec[a]) for a in ("LOWER", "TAG", "POS") if isinstance(spec.get(a), str)), None)
+                    (self._multi_filed.setdefault(key, []) if key else self._multi_general).append(((m, k), _tests(spec)))
 
     def _decide(self, token: Token) -> tuple[tuple[int, ...], frozenset, dict]:
         """(the one-token patterns it matches, (multi-token pattern, position) pairs it fits,
-        the attributes the one-token patterns set, merged in the order they apply)."""
-        candidates = [*self._general, *self._filed.get(("LOWER", token.lower_), ()),
-                      *self._filed.get(("TAG", token.tag_), ()), *self._filed.get(("POS", token.pos_), ())]
-        singles = tuple(sorted({n for n, spec in candidates if _matches(spec, token)}))
-        fits = frozenset((m, k) for m, (_n, specs, _i) in enumerate(self.multi)
-                         for k, spec in enumerate(specs) if _matches(spec, token))
+        the attributes the one-token patterns set, merged in the order they apply).
+        Each attribute is read once; only the specs filed under the token's own LOWER, TAG
+        and POS and those filed under none are tested (a spec filed under another value
+        requires that value: it cannot match)."""
+        values = {key: READERS[key][1](token) for key in self._read}
+        lower, tag, pos = token.lower_, token.tag_, token.pos_
+        filed, multi = self._single_filed, self._multi_filed
+        singles = tuple(sorted({n for n, tests in (*self._single_general, *filed.get(("LOWER", lower), ()),
+                                                   *filed.get(("TAG", tag), ()), *filed.get(("POS", pos), ()))
+                                if _passes(tests, values)}))
+        fits = frozenset(place for place, tests in (*self._multi_general, *multi.get(("LOWER", lower), ()),
+                                                    *multi.get(("TAG", tag), ()), *multi.get(("POS", pos), ()))
+                         if _passes(tests, values))
         merged: dict = {}
         for number in singles:
             merged.update(self.attrs[number])
         return singles, fits, merged
 
     def __call__(self, doc: Doc) -> Doc:
-        values = doc.to_array(self.columns).reshape(len(doc), -1).tolist() if len(doc) else []
+        # Each token's row of values as one bytes key (a view of the array: no Python int per value)
+        array = numpy.ascontiguousarray(doc.to_array(self.columns).reshape(len(doc), -1)) if len(doc) else None
+        rows = array.view(numpy.dtype((numpy.void, array.dtype.itemsize * array.shape[1]))).ravel().tolist() \
+            if array is not None else []
         decided = []
-        for i, row in enumerate(values):  # every token's matches before any attribute changes
-            key = tuple(row)
+        for i, key in enumerate(rows):  # every token's matches before any attribute changes
             found = self._known.get(key)
             if found is None:
                 found = self._known[key] = self._decide(doc[i])

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
@@ -54,10 +55,11 @@ class Mention:
     end: int
 
 
-def find_mentions(doc: Doc, lang: str) -> list[Mention]:
-    """Cleaned, typed mentions of persons, organisations and places, in text order."""
+def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]:
+    """Cleaned, typed mentions of persons, organisations and places, in text order; `text`,
+    the document's text if the caller has it (the string the pipeline read)."""
     mentions = []
-    text_of_doc = doc.text  # Doc.text joins every token: once per document, not per entity
+    text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
@@ -116,7 +118,8 @@ def _person_after_title(ent, lang: str):
     """'Premier ministre Mohammad Chia al-Soudani', 'ministre de la Santé Roman Prymula': the
     model took the function with the name; the name is the capitalised run at the end."""
     lowered = normalize(ent.text)
-    if not any(lowered.startswith(title + " ") for title in words("entity_titles", lang)):
+    titles = words("entity_titles", lang)  # a title and a space open it: the text before one of its spaces is a title
+    if not any(lowered[:at] in titles for at, ch in enumerate(lowered) if ch == " "):
         return None
     doc, first = ent.doc, ent.end
     while first > ent.start:
@@ -160,7 +163,11 @@ def _is_common_word(ent, text: str, written_inside: frozenset[str]) -> bool:
 
 
 def _words_inside_sentences(doc: Doc, text: str) -> frozenset[str]:
-    return frozenset(t.text for t in doc if not _opens_sentence(text, t.idx))
+    """The tokens' texts, read from the text at their offsets (no Token made per word)."""
+    if not len(doc):
+        return frozenset()
+    return frozenset(text[at:at + length] for at, length in doc.to_array([IDX, LENGTH]).tolist()
+                     if not _opens_sentence(text, at))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -174,8 +181,14 @@ def _is_portfolio(before: str, lang: str) -> bool:
     """'Santé' in 'ministre de la Santé' names a minister's portfolio, not an organisation
     ('directeur de la Banque d'Indochine' does name one)."""
     joined = " ".join(normalize(before[-40:]).split())
-    return any(re.search(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of|for)$", joined)
-               for title in words("portfolio_titles", lang))
+    return any(pattern.search(joined) for pattern in _portfolio_patterns(lang))
+
+
+@cache
+def _portfolio_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per portfolio title, compiled once (the set's order: any one matching counts)."""
+    return tuple(re.compile(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of|for)$")
+                 for title in words("portfolio_titles", lang))
 
 
 def _place_in_event(text: str, lang: str) -> str | None:
@@ -211,10 +224,16 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
 def _leading_word(text: str, lang: str) -> str:
     """The determiner or title at the start of a name, with its space, or ''."""
     lowered = text.lower().replace("’", "'")
-    for phrase in sorted(words("entity_titles", lang) | words("entity_determiners", lang), key=len, reverse=True):
+    for phrase in _leading_phrases(lang):
         if lowered.startswith(phrase) and (phrase.endswith("'") or lowered[len(phrase):len(phrase) + 1] in (" ", "")):
             return text[:len(phrase) + (0 if phrase.endswith("'") else 1)]
     return ""
+
+
+@cache
+def _leading_phrases(lang: str) -> tuple[str, ...]:
+    """Titles and determiners, longest first (sorted once: `words` gives the same set each time)."""
+    return tuple(sorted(words("entity_titles", lang) | words("entity_determiners", lang), key=len, reverse=True))
 
 
 def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
@@ -413,7 +432,13 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
 
 
 def _cue_at_end(before: str, lang: str) -> bool:
-    return any(before.endswith(" " + cue + " ") or before == cue + " " for cue in words("organization_cues", lang))
+    """Whether `before` ends with a space and, before it, a cue that opens it or follows a
+    space: the text after one of its spaces (or all of it) is a cue."""
+    if not before.endswith(" "):
+        return False
+    cues = words("organization_cues", lang)
+    head = before[:-1]
+    return head in cues or any(head[at + 1:] in cues for at, ch in enumerate(head) if ch == " ")
 
 
 PLACE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")

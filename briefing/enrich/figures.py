@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from babel.dates import get_month_names
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
@@ -101,18 +102,22 @@ def parse_digits(raw: str, mark: str, shown: bool) -> float:
     return float(raw.replace(other, ".")) if raw.count(".") <= 1 else float(raw.replace(".", ""))
 
 
-def find_figures(doc: Doc, lang: str) -> list[Figure]:
-    """Every quantity of the document, in text order."""
+def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
+    """Every quantity of the document, in text order; `text`, the document's text if the
+    caller has it (the string the pipeline read: Doc.text joins every token again)."""
     if not _data(lang):
         return []
-    text = doc.text  # Doc.text joins every token: once per document, not per number
+    text = doc.text if text is None else text  # Doc.text joins every token: once per document, not per number
     mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
-    in_names = _numbers_in_names(doc)
+    texts = _token_texts(doc, text)  # the word-by-word passes read texts; Tokens are made where needed
+    in_names = _numbers_in_names(doc, texts=texts)
     for sent in doc.sents:
         taken: set[int] = set()
-        sentence = sent.text.strip()  # Span.text joins its tokens: once a sentence, not once a figure
-        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names), *_word_quantities(sent, lang)):
+        sent_text = text[sent.start_char:sent.end_char]  # what Span.text joins, sliced once a sentence
+        sentence = sent_text.strip()
+        for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names, sent_text),
+                      *_word_quantities(sent, lang, texts=texts[sent.start:sent.end])):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
@@ -120,7 +125,7 @@ def find_figures(doc: Doc, lang: str) -> list[Figure]:
             if previous is not None and previous.kind == "money" and _conversion(doc, previous.last_token, start_token):
                 continue  # "$12.9bn (£10bn)": the same sum in another currency
             figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
-                               previous.label if previous else "")
+                               previous.label if previous else "", sentence)
             if figure is not None and not figure.phrase and previous is not None and previous.kind == figure.kind \
                     and figure.kind in ("percent", "money") and previous.phrase \
                     and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
@@ -142,13 +147,44 @@ def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
     return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
 
 
-def _numbers_in_names(doc: Doc) -> frozenset[str]:
+def _token_texts(doc: Doc, text: str) -> list[str]:
+    """Every token's text, sliced from the document's text at its offset (no Token made)."""
+    if not len(doc):
+        return []
+    return [text[at:at + length] for at, length in doc.to_array([IDX, LENGTH]).tolist()]
+
+
+class _Tokens:
+    """A sentence's tokens, each made when read (indexing and slicing as a list's)."""
+
+    def __init__(self, doc: Doc, start: int, length: int):
+        self.doc, self.start, self.length = doc, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self.doc[self.start + j] for j in range(self.length)[key]]
+        return self.doc[self.start + range(self.length)[key]]
+
+
+def _numbers_in_names(doc: Doc, tokens: list[Token] | None = None, texts: list[str] | None = None) -> frozenset[str]:
     """Numbers the document writes as part of a name ("Boeing 737", or "737 Max" twice): the
     same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
-    after_name = {t.text for t in doc[1:] if t.is_digit and len(t.text) >= 3 and doc[t.i - 1].pos_ == "PROPN"
-                  and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_}
-    model_words = Counter((t.text, doc[t.i + 1].text) for t in doc[:-1] if t.is_digit and len(t.text) >= 3
-                          and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper())
+    if texts is not None:  # by the texts: Token.is_digit is str.isdigit of its text (spaCy's lexeme attribute)
+        digits = [i for i, word in enumerate(texts) if len(word) >= 3 and word.isdigit()]
+        after_name = {texts[i] for i in digits if i >= 1 and doc[i - 1].pos_ == "PROPN"
+                      and texts[i - 1][:1].isupper() and doc[i - 1].whitespace_}
+        model_words = Counter((texts[i], texts[i + 1]) for i in digits if i + 1 < len(texts)
+                              and doc[i + 1].pos_ == "PROPN" and texts[i + 1][:1].isupper())
+        return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})
+    tokens = list(doc) if tokens is None else tokens
+    pairs = list(zip(tokens, tokens[1:]))  # (token, the next one)
+    after_name = {t.text for before, t in pairs if t.is_digit and len(t.text) >= 3 and before.pos_ == "PROPN"
+                  and before.text[:1].isupper() and before.whitespace_}
+    model_words = Counter((t.text, following.text) for t, following in pairs if t.is_digit and len(t.text) >= 3
+                          and following.pos_ == "PROPN" and following.text[:1].isupper())
     return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})  # "737 Max", twice
 
 
@@ -169,13 +205,13 @@ def _range_pattern(lang: str) -> re.Pattern[str]:
                       rf"(?:(?P<dash>[-–])| (?P<link>{links}|{tail}) )(?P<high>{number})(?![\w/]|[.,:]\d)", re.I)
 
 
-def _ranges(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
+def _ranges(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str, sent_text: str | None = None):
     """Ranges, as (first token, last token + 1, low value); the unit and the label are the
     second number's ("12 à 13 %" is a percent of what "13 %" is)."""
     if not _data(lang).get("ranges"):
         return
     between_links = set(_data(lang)["ranges"].get("between_links", ()))
-    for match in _range_pattern(lang).finditer(sent.text):
+    for match in _range_pattern(lang).finditer(sent.text if sent_text is None else sent_text):
         if (match.group("link") or "").lower() in between_links and not match.group("between"):
             continue  # "61 et 63": a range only after "entre"
         low, high = parse_digits(match.group("low"), mark, shown), parse_digits(match.group("high"), mark, shown)
@@ -187,15 +223,16 @@ def _ranges(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str):
 
 
 def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, lang: str,
-                      in_names: frozenset[str] = frozenset()):
-    yield from _ranges(doc, text, sent, mark, shown, lang)
-    for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent.text):
+                      in_names: frozenset[str] = frozenset(), sent_text: str | None = None):
+    sent_text = sent.text if sent_text is None else sent_text
+    yield from _ranges(doc, text, sent, mark, shown, lang, sent_text)
+    for match in DIGITS["space" if _data(lang).get("space_thousands", True) else "no space"].finditer(sent_text):
         raw = match.group(1)
         start = sent.start_char + match.start(1)
         if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
             continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
-        glued = re.match(r"-([^\W\d_]+)", sent.text[match.end():])
-        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?-old", sent.text[match.end():]):
+        glued = re.match(r"-([^\W\d_]+)", sent_text[match.end():])
+        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?-old", sent_text[match.end():]):
             continue  # "3-D", "10-day", "G-7": a word, not a quantity and its unit
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
         if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
@@ -255,12 +292,24 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     return False
 
 
-def _word_quantities(sent: Span, lang: str):
-    """Number words, approximate nouns ("une trentaine") and vague counts ("plusieurs")."""
+def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None, texts: list[str] | None = None):
+    """Number words, approximate nouns ("une trentaine") and vague counts ("plusieurs");
+    `tokens` or `texts`, the sentence's tokens or their texts if the caller has them."""
     data = _data(lang)
-    tokens = list(sent)
+    if texts is not None:
+        tokens = _Tokens(sent.doc, sent.start, len(texts))
+    else:
+        tokens = list(sent) if tokens is None else tokens
+        texts = [t.text for t in tokens]
+    opens = _opening_words(lang)
     i = 0
     while i < len(tokens):
+        may_open = opens.get(texts[i])
+        if may_open is None:
+            may_open = opens[texts[i]] = _may_open(tokens[i], lang)
+        if not may_open:  # none of the three below can start at this word: what they would find
+            i += 1
+            continue
         token = tokens[i]
         lower = token.lower_
         approx = data.get("approximate_nouns", {}).get(lower.rstrip("s")) if token.is_alpha else None
@@ -284,6 +333,25 @@ def _word_quantities(sent: Span, lang: str):
             i += length
             continue
         i += 1
+
+
+@cache
+def _opening_words(lang: str) -> dict[str, bool]:
+    """Token text -> whether `_may_open` holds (it reads only the word's lexeme: its text,
+    lower-case form and whether it is alphabetic)."""
+    return {}
+
+
+def _may_open(token: Token, lang: str) -> bool:
+    """Whether an approximate noun, a vague count or a run of number words may start at the
+    token in `_word_quantities` (each of them needs what is tested here before anything else)."""
+    lower = token.lower_
+    if token.is_alpha and _data(lang).get("approximate_nouns", {}).get(lower.rstrip("s")):
+        return True
+    if _vague_counts(lang).get(lower, ()):
+        return True
+    return bool(token.is_alpha and lower not in _data(lang).get("not_numbers", ())
+                and _number_value(token.text, lang) is not None)
 
 
 @cache
@@ -327,10 +395,11 @@ def _number_value(words: str, lang: str) -> int | None:
 
 
 def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifier: str | None,
-              vague: bool, lang: str, elided: str = "") -> Figure | None:
+              vague: bool, lang: str, elided: str = "", sentence: str | None = None) -> Figure | None:
     """Scale, unit, qualifier, label and phrase around a quantity; None when it counts nothing
     a reader needs (a name, an attribution count, a phone number, an index level)."""
     data = _data(lang)
+    sentence = sent.text.strip() if sentence is None else sentence
     kind, label, head = "count", "", None
     # scale words: "2,5 millions", "$23-million"
     scale_at = _glued(doc, end, sent.end)
@@ -344,11 +413,11 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     else:
         unit_at = end + (1 if end < sent.end and doc[end].lower_ in ("de", "d'", "d’", "of") else 0)
         glued_at = _glued(doc, unit_at, sent.end)  # "1.2-billion-yuan fine"; "a 243-pound man" is a weight
-        unit = _phrase_at(doc, glued_at, sent.end, currencies)
+        unit = _phrase_at(doc, glued_at, sent.end, currencies, _currency_index(lang))
         if glued_at > unit_at and unit and unit[0].lower() in data.get("measure_units", ()):
             unit = None
         unit_at = glued_at
-        percent = _phrase_at(doc, end, sent.end, {p: p for p in data.get("percent", ())})
+        percent = _phrase_at(doc, end, sent.end, *_percent_table(lang))
         if percent:
             kind, label, end = "percent", "%", end + len(percent[0].split())
         elif unit:
@@ -364,14 +433,14 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     if age is not None:
         end, phrase = age
         return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=data["ages"]["label"],
-                      sentence=sent.text.strip(), start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                      sentence=sentence, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
                       kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
     if kind == "count" and not vague:
         size = _size(doc, sent, end, lang)
         if size is not None:  # "a 500-metre-wide dish"
             unit_end, label, phrase = size
             return Figure(value=value, display=doc[start:unit_end].text, qualifier=qualifier, label=label,
-                          sentence=sent.text.strip(), start=doc[start].idx,
+                          sentence=sentence, start=doc[start].idx,
                           end=doc[unit_end - 1].idx + len(doc[unit_end - 1]), first_token=start,
                           last_token=unit_end, phrase=phrase) if phrase else None
         if _glued(doc, end, sent.end) > end:
@@ -395,7 +464,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
         if head is not None and doc[start].is_alpha and doc[head].pos_ == "PROPN" and doc[head].text[:1].isupper():
             return None  # "Mille Babords", "three Washington": a name, not a count ("cinquante wikimédien.ne.s" is one)
     phrase = f": {said_before}" if said_before else _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
-    return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sent.text.strip(),
+    return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sentence,
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
                   first_token=start, last_token=end, phrase=phrase)
 
@@ -675,8 +744,22 @@ def _units_and_times(lang: str) -> frozenset[str]:
     return frozenset((*_data(lang).get("measure_units", ()), *_data(lang).get("time_nouns", ())))
 
 
-def _phrase_at(doc: Doc, at: int, limit: int, table: dict):
-    """(phrase, value) of the longest table phrase starting at token `at`."""
+def _phrase_at(doc: Doc, at: int, limit: int, table: dict, index: dict | None = None):
+    """(phrase, value) of the longest table phrase starting at token `at` (the first in the
+    table's order among the longest). `index`, the table by first word (`_by_first_word`),
+    saves trying the phrases that cannot start there."""
+    if index is not None:
+        if at >= limit:
+            return None
+        candidates = index.get(doc[at].lower_, ())
+        if not candidates:
+            return None
+        best, best_length = None, -1
+        for words, phrase, value in candidates:  # in the table's order
+            if len(words) > best_length and at + len(words) <= limit \
+                    and [t.lower_ for t in doc[at:at + len(words)]] == words:
+                best, best_length = (phrase, value), len(phrase.split())
+        return best
     best = None
     for phrase, value in table.items():
         words = str(phrase).lower().split()
@@ -684,6 +767,29 @@ def _phrase_at(doc: Doc, at: int, limit: int, table: dict):
             if best is None or len(words) > len(best[0].split()):
                 best = (str(phrase), value)
     return best
+
+
+def _by_first_word(table: dict) -> dict | None:
+    """A table's phrases by their first lower-case word, each (words, phrase, value), in the
+    table's order; None when a phrase has no word (it would match anywhere: no index)."""
+    index: dict[str, list] = {}
+    for phrase, value in table.items():
+        words = str(phrase).lower().split()
+        if not words:
+            return None
+        index.setdefault(words[0], []).append((words, str(phrase), value))
+    return index
+
+
+@cache
+def _currency_index(lang: str) -> dict | None:
+    return _by_first_word(_data(lang).get("currencies", {}))
+
+
+@cache
+def _percent_table(lang: str) -> tuple[dict, dict | None]:
+    table = {p: p for p in _data(lang).get("percent", ())}
+    return table, _by_first_word(table)
 
 
 @cache
@@ -694,22 +800,42 @@ def _qualifier_phrases(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(" ".join(pair[1]))))
 
 
+@cache
+def _qualifier_table(lang: str) -> tuple[tuple[int, ...], dict[tuple[str, ...], tuple[int, str]]]:
+    """(the lengths of the qualifier phrases, words -> (rank, symbol) of the first phrase with
+    those words in `_qualifier_phrases`' order): the first phrase that matches there is the
+    matching one of lowest rank."""
+    table: dict[tuple[str, ...], tuple[int, str]] = {}
+    for rank_, (symbol, words) in enumerate(_qualifier_phrases(lang)):
+        table.setdefault(words, (rank_, symbol))
+    return tuple(sorted({len(words) for words in table})), table
+
+
+def _qualifier_match(doc: Doc, sent: Span, start: int, lang: str) -> tuple[int, str] | None:
+    """(begin, symbol) of the first qualifier phrase in `_qualifier_phrases`' order that ends
+    right before `start`: the words before it read once per length, not once per phrase."""
+    lengths, table = _qualifier_table(lang)
+    best = None
+    for length in lengths:
+        begin = start - length
+        if begin < sent.start:
+            break
+        found = table.get(tuple(t.lower_.replace("’", "'") for t in doc[begin:start]))
+        if found is not None and (best is None or found[0] < best[0]):
+            best = (found[0], found[1], begin)
+    return (best[2], best[1]) if best is not None else None
+
+
 def _qualifier_before(doc: Doc, sent: Span, start: int, lang: str) -> str | None:
     """'environ 150', 'plus de 3 millions': the qualifier in the words before the quantity."""
-    for symbol, words in _qualifier_phrases(lang):
-        begin = start - len(words)
-        if begin >= sent.start and tuple(t.lower_.replace("’", "'") for t in doc[begin:start]) == words:
-            return symbol
-    return None
+    found = _qualifier_match(doc, sent, start, lang)
+    return found[1] if found is not None else None
 
 
 def _qualifier_start(doc: Doc, sent: Span, start: int, lang: str) -> int:
     """Where the qualifier before a quantity begins ("injured more than 160"), else `start`."""
-    for _symbol, words in _qualifier_phrases(lang):
-        begin = start - len(words)
-        if begin >= sent.start and tuple(t.lower_.replace("’", "'") for t in doc[begin:start]) == words:
-            return begin
-    return start
+    found = _qualifier_match(doc, sent, start, lang)
+    return found[0] if found is not None else start
 
 
 def _qualifier_after(doc: Doc, sent: Span, end: int, data: dict) -> str | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -33,11 +35,19 @@ def has_model(lang: str) -> bool:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a blank line (a headline has no full stop)."""
-    breaks = False  # the token before ends with a line break (one pass, no doc[i - 1] lookups)
-    for token in doc:
-        if breaks and not token.is_space:
-            token.is_sent_start = True
-        breaks = "\n" in token.text_with_ws
+    if len(doc) < 2:
+        return doc
+    # By arrays, no Token made per word: a line break is in a token's text (its trailing
+    # whitespace is one space or none), read once per distinct text.
+    values = doc.to_array([ORTH, IS_SPACE])
+    orths, spaces = values[:, 0], values[:, 1].astype(bool)
+    strings = doc.vocab.strings
+    broken = [orth for orth in numpy.unique(orths).tolist() if "\n" in strings[orth]]
+    if not broken:
+        return doc
+    after_break = numpy.isin(orths[:-1], numpy.array(broken, dtype=orths.dtype)) & ~spaces[1:]
+    for i in (numpy.flatnonzero(after_break) + 1).tolist():
+        doc[i].is_sent_start = True
     return doc
 
 
