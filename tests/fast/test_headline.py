@@ -446,3 +446,30 @@ def test_in_a_tag_split_dump_a_dated_headline_beats_a_subheading_that_shares_mor
 
     found = find_title(blocks[:-2], blocks[-2:], stopwords("en"), "en")  # the story's span as the whole page gives it
     assert found and found[1] == "Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony"
+
+
+_BEACHBODY_MENU = ['Notes from the Chef', 'Recipes', 'Weight Loss', 'Guide: How to Lose Weight', 'Diet Plans', 'Diet Tips',
+                   'Weight Loss Diets', 'Weight Loss Tips', 'Wellness', 'Fitness Motivation', 'Mind + Body', 'Fit Beauty',
+                   'Let’s Talk About What Matters', 'Results', '21 Day Fix Hub', 'Cleanse Hub', 'CORE DE FORCE Hub',
+                   'Women’s Results', 'Men’s Results', '21 Day Fix Results', '21 Day Fix Extreme', 'CIZE', 'FOCUS T25',
+                   'INSANITY MAX: 30', 'Body Beast', 'PiYo', 'P90X3', 'Science', 'Español', 'Close']
+
+
+def test_in_a_tag_split_dump_a_short_menu_item_among_short_items_is_no_headline():
+    # a Beachbody blog page of the article-extraction-benchmark, split at every tag: the story's span is the
+    # site's disclaimer, which says "weight loss"; the menu's "Weight Loss Tips" shares it, the headline shares
+    # nothing, but the menu item stands among menu items as short as itself, and the headline is longer
+    from briefing.extract.dump import find_title
+    from briefing.extract.language import stopwords
+
+    header = _BEACHBODY_MENU + ['Meal Prep for A Little More Obsessed', 'BLOG', '>', 'Nutrition', '>', 'Meal Plans',
+                                'November 12, 2018', '| BY:', 'Beachbody', 'November 12, 2018', 'Beachbody']
+    story = ['The information provided on this website (including the Blogs, Community pages, Program Materials and '
+             'all other content) was originally intended for a US audience. Regulations in your country may vary.',
+             '+Results vary depending on starting point, goals and effort. Exercise and proper diet are necessary to '
+             'achieve and maintain weight loss and muscle definition. The testimonials featured may have used more '
+             'than one Beachbody product or extended the program to achieve their maximum results.',
+             '*These statements have not been evaluated by the Food and Drug Administration. These products are not '
+             'intended to diagnose, treat, cure, or prevent any disease.']
+    found = find_title(header, story, stopwords("en"), "en")
+    assert found and found[1] == "Meal Prep for A Little More Obsessed"
