@@ -243,7 +243,8 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     keys = [_key(unit) for unit in header]
     places: dict[str, list[int]] = {}
     for i, stem in stems.items():
-        places.setdefault(_key(stem), []).append(i)
+        if not _crumb(header, i):  # a menu item the breadcrumb says again is no headline said twice
+            places.setdefault(_key(stem), []).append(i)
     marks = [_byline_or_date(unit, lang) for unit in header]
     bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
@@ -252,7 +253,9 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     owns = {i: _content_words(stems[i], stop) for i, _unit in candidates}
     for i, _unit in candidates:
         own = owns[i]
-        if not own or i in bylined or keys[i] in authors or _kicker(i, owns, stems) or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
+        if not own or i in bylined or keys[i] in authors or _kicker(i, owns, stems) or _crumb(header, i) \
+                or _menu_run(header, i, marks) \
+                or i + 1 < len(header) and SENTENCE_GOES_ON.match(header[i + 1]):
             continue  # "2001: A Space Odyssey" + ", hibernation or …": a title a caption cites, cut at its tag
         share = len(own & lead_words) / max(len(own), SHORT_TITLE_WORDS)  # one shared word is no headline
         sentence = _sentence(stems[i])
@@ -266,6 +269,33 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         if score > best_score and (share or repeated or dated):
             best, best_score = (origin[i], stems[i]), score
     return best or _said_twice(candidates, stems, places, keys, stop, origin) or _opening_line(header, story)
+
+
+def _crumb(header: list[str], i: int) -> bool:
+    """A step of a breadcrumb trail a tag split ("BLOG" / ">" / "Weight Loss" / ">" / "Weight Loss
+    Tips"): a block right after a separator block. ("|" is not one: it sets a section beside the
+    headline, "Opinion" / "|" / headline.)"""
+    return i >= 2 and CRUMB_SEPARATOR.fullmatch(header[i - 1].strip()) is not None
+
+
+CRUMB_SEPARATOR = re.compile(r"[>›»]")
+
+
+def _menu_run(header: list[str], i: int, marks: list[bool]) -> bool:
+    """A menu item: a block of three words at most between two such blocks ("Weight Loss Diets" /
+    "Weight Loss Tips" / "Wellness"), where a headline stands out, longer than the menu around
+    it, or has its byline or date under it ("White House" / "The Impeachment Clock" / "By")."""
+    size = len(WORD.findall(header[i]))
+    if size > MENU_WORDS:
+        return False
+    before = [j for j in range(i - 1, -1, -1) if any(ch.isalpha() for ch in header[j])][:MENU_SIDE]
+    after = _next_blocks(header, i, MENU_SIDE)
+    return len(before) == len(after) == MENU_SIDE and all(len(WORD.findall(header[j])) <= MENU_WORDS for j in before + after) \
+        and not any(marks[j] for j in after)
+
+
+MENU_WORDS = 3  # words of a menu item, at most
+MENU_SIDE = 1  # short blocks on each side (chosen on the dev set: 1 gains 2 pages, 2 one, 3 none)
 
 
 def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None:
@@ -302,7 +332,7 @@ def _said_twice(candidates: list[tuple[int, str]], stems: dict[int, str], places
         stem = stems[i]
         if _sentence(stem) or len(_content_words(stem, stop)) < SHORT_TITLE_WORDS:
             continue
-        twice = places[_key(stem)]
+        twice = places.get(_key(stem), [])
         if len(twice) >= 2 and _repeated(twice, keys, 1.0):
             return origin[i], stem
     return None

@@ -446,3 +446,50 @@ def test_in_a_tag_split_dump_a_dated_headline_beats_a_subheading_that_shares_mor
 
     found = find_title(blocks[:-2], blocks[-2:], stopwords("en"), "en")  # the story's span as the whole page gives it
     assert found and found[1] == "Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony"
+
+
+def _found_title(header: list[str], story: list[str]) -> str | None:
+    from briefing.extract.dump import find_title
+    from briefing.extract.language import stopwords
+
+    found = find_title(header, story, stopwords("en"), "en")
+    return found[1] if found else None
+
+
+_BEACHBODY_MENU = ['Notes from the Chef', 'Recipes', 'Weight Loss', 'Guide: How to Lose Weight', 'Diet Plans', 'Diet Tips',
+                   'Weight Loss Diets', 'Weight Loss Tips', 'Wellness', 'Fitness Motivation', 'Mind + Body', 'Fit Beauty',
+                   'Let’s Talk About What Matters', 'Results', '21 Day Fix Hub', 'Cleanse Hub', 'CORE DE FORCE Hub',
+                   'Women’s Results', 'Men’s Results', '21 Day Fix Results', '21 Day Fix Extreme', 'CIZE', 'FOCUS T25',
+                   'INSANITY MAX: 30', 'Body Beast', 'PiYo', 'P90X3', 'Science', 'Español', 'Close']
+
+
+def test_in_a_tag_split_dump_a_short_menu_item_among_short_items_is_no_headline():
+    # a Beachbody blog page of the article-extraction-benchmark, split at every tag: the story's span is the
+    # site's disclaimer, which says "weight loss"; the menu's "Weight Loss Tips" shares it, the headline shares
+    # nothing, but the menu item stands among menu items as short as itself, and the headline is longer
+    header = _BEACHBODY_MENU + ['Meal Prep for A Little More Obsessed', 'BLOG', '>', 'Nutrition', '>', 'Meal Plans',
+                                'November 12, 2018', '| BY:', 'Beachbody', 'November 12, 2018', 'Beachbody']
+    story = ['The information provided on this website (including the Blogs, Community pages, Program Materials and '
+             'all other content) was originally intended for a US audience. Regulations in your country may vary.',
+             '+Results vary depending on starting point, goals and effort. Exercise and proper diet are necessary to '
+             'achieve and maintain weight loss and muscle definition. The testimonials featured may have used more '
+             'than one Beachbody product or extended the program to achieve their maximum results.',
+             '*These statements have not been evaluated by the Food and Drug Administration. These products are not '
+             'intended to diagnose, treat, cure, or prevent any disease.']
+    assert _found_title(header, story) == "Meal Prep for A Little More Obsessed"
+
+
+def test_in_a_tag_split_dump_a_breadcrumb_step_is_no_headline_nor_a_menu_item_said_twice():
+    # the same site, another benchmark page: the breadcrumb's last step ("BLOG" / ">" / "Weight Loss" / ">" /
+    # "Weight Loss Tips") sits right above the date and says a menu item again; neither is the headline
+    header = _BEACHBODY_MENU + ['How to Tackle Game Day Snack Temptations', 'BLOG', '>', 'Weight Loss', '>',
+                                'Weight Loss Tips', 'February 1, 2019', '| BY:', 'Ilana Muhlstein, MS, RDN',
+                                'February 1, 2019', 'Ilana Muhlstein, MS, RDN']
+    story = ['If you’re like me and you don’t follow football throughout the season, you can always find something '
+             'to love about game day — whether it’s rooting for the underdog, enjoying the halftime show and the '
+             'commercials, or just having a good time with friends and family.',
+             'As co-creator of the weight-loss program 2B Mindset, I want to help you enjoy everything about game '
+             'day, including those delicious snacks!',
+             'Football food is “ comfort food” — pizza, wings, chips, dips, and subs — and they can be very hard to '
+             'resist.']
+    assert _found_title(header, story) == "How to Tackle Game Day Snack Temptations"
