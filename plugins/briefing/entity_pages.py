@@ -66,7 +66,7 @@ class EntityPagesGenerator(Generator):
         rendered = []
         for page in pages:
             variables = {"entity": page, "articles": page.articles, "page_name": page.save_as[:-len(".html")]}
-            taken = self.reuse.take(page, self.reuse.key(page)) if self.reuse.enabled else None
+            taken = self.reuse.take(page)
             if taken is None:
                 rendered.append((page.save_as, page.url, variables))
                 continue

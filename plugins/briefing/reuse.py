@@ -31,6 +31,7 @@ from pathlib import Path
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 
+from briefing.files import write_atomically
 from briefing.paths import theme_path
 
 log = logging.getLogger(__name__)
@@ -77,11 +78,11 @@ class EntityPageReuse:
             digest.update(shown)
         return digest.hexdigest()
 
-    def take(self, page, key: str) -> Path | None:
+    def take(self, page) -> Path | None:
         """The page's file in the new site, linked from the previous one, or None to render it."""
         if not self.enabled:
             return None
-        self.written[page.save_as] = key
+        key = self.written[page.save_as] = self.key(page)
         entry = self.known.get(page.save_as)
         if not entry or entry[0] != key:
             return None
@@ -114,10 +115,7 @@ class EntityPageReuse:
             except OSError:
                 continue
             record[save_as] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
-        self.record_path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.record_path.with_suffix(".partial")
-        partial.write_text(json.dumps(record), "utf-8")
-        os.replace(partial, self.record_path)
+        write_atomically(self.record_path, json.dumps(record), durable=False)  # the cache, not the site
         if self.reused:
             log.info("briefing: %d entity pages taken from the previous build", self.reused)
 
