@@ -44,7 +44,7 @@ from briefing.record import Article, is_enriched
 from briefing.report import ENRICHED, FAILED, NOTICE, SKIPPED, UNCHANGED, Report
 from briefing.sources.detect import source_kind
 from briefing.sources.item import ItemMeta, is_sidecar, read_item
-from briefing.store import EDITED_NOTICE, ContentStore
+from briefing.store import EDITED_NOTICE, ContentStore, Outcome
 from briefing.text import escape_markdown, make_slug, normalize, reading_minutes, summarize
 
 log = logging.getLogger("briefing")
@@ -87,22 +87,32 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         yield from (known[p] for p in raw if p in known)
         todo = [p for p in raw if p not in known]
         written: set[Path] = set()  # reported already: the story groups rewrite them silently
+        fresh: dict[str, dict] = {}  # what the story grouping needs of the files just written
         try:
             workers = 1 if debug else worker_count(jobs, len(todo))
             for path, result in build_articles(todo, options, BATCH, workers, scheduler):
-                report = _write(store, path, result, content_dir, force)
+                report, saved = _write(store, path, result, content_dir, force)
                 _remember_outcome(ledger, names[path], digests[path], key, result, report)
                 if report.content is not None and report.status != FAILED:
                     written.add(report.content)
+                if saved is not None and saved.text is not None:
+                    fresh[saved.path.name] = _story_entry(saved)
                 yield report
         finally:  # what was learnt is kept even when the run stops half-way
             unsaved = _save(manifest)
         if unsaved:
             yield Report(manifest.path, NOTICE, message=unsaved)
-        from briefing.stories import regroup  # here: a worker never needs it (datasketch imports scipy)
+        from briefing.stories import regroup
 
-        yield from regroup(content_dir, written)  # one story, several sources: over the whole folder
+        yield from regroup(content_dir, written, fresh)  # one story, several sources: over the whole folder
         yield from enrich_hand_written(articles, options)
+
+
+def _story_entry(saved: Outcome) -> dict:
+    """What the story grouping needs of a file just saved, taken from what was written."""
+    from briefing.stories import entry_for  # here: never in a worker, and once the workers run (datasketch imports scipy)
+
+    return entry_for(saved.article, saved.text)
 
 
 def _save(manifest: Manifest) -> str:
@@ -159,18 +169,19 @@ def _known_outcomes(raw: list[Path], names: dict[Path, str], digests: dict[Path,
     return reports
 
 
-def _write(store: ContentStore, path: Path, result, content_dir: Path, force: bool) -> Report:
-    """The report of one analysed source: its failure, or what saving its record did."""
+def _write(store: ContentStore, path: Path, result, content_dir: Path, force: bool) -> tuple[Report, Outcome | None]:
+    """The report of one analysed source (its failure, or what saving its record did) and the
+    store's outcome when it saved one."""
     if isinstance(result, InputError):
-        return Report(path, FAILED, message=str(result))
+        return Report(path, FAILED, message=str(result)), None
     try:
         outcome = store.save(result, force=force)
     except OSError as exc:
-        return Report(path, FAILED, message=f"{path}: cannot write to {content_dir} ({exc.strerror or exc})")
+        return Report(path, FAILED, message=f"{path}: cannot write to {content_dir} ({exc.strerror or exc})"), None
     except Exception as exc:  # a bug while writing one file must not stop the others
         log.debug("unexpected error writing %s", path, exc_info=True)
-        return Report(path, FAILED, message=f"{path}: unexpected {type(exc).__name__} while writing: {exc}")
-    return Report(path, outcome.status, outcome.path, outcome.message, same_story=outcome.same_story)
+        return Report(path, FAILED, message=f"{path}: unexpected {type(exc).__name__} while writing: {exc}"), None
+    return Report(path, outcome.status, outcome.path, outcome.message, same_story=outcome.same_story), outcome
 
 
 def _remember_outcome(ledger: SourceLedger, name: str, digest: str | None, key: str, result, report: Report) -> None:

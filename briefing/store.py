@@ -23,6 +23,8 @@ class Outcome:
     path: Path
     message: str = ""
     same_story: bool = False  # skipped as the story `path` already holds
+    text: str | None = None  # what the file now holds, when ingest wrote it or found it as it would write it
+    article: Article | None = None  # the record that text renders (its slug the file's)
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,11 @@ class ContentStore:
             current = path.read_text("utf-8", errors="replace")
             if current == text:
                 self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint, article.ingest_key))
-                return Outcome(UNCHANGED, path)
+                return Outcome(UNCHANGED, path, text=text, article=article)
             edited = edited_by_hand(current)
             if edited and not force:
                 return Outcome(SKIPPED, path, EDITED_NOTICE)
             status, message = UPDATED, "overwrote changes made by hand (--force)" if edited else ""
         write_atomically(path, text)
         self._remember(_Entry(path, slug, article.source_file, article.source_sha256, article.fingerprint, article.ingest_key))
-        return Outcome(status, path, message if status == UPDATED else "")
+        return Outcome(status, path, message if status == UPDATED else "", text=text, article=article)

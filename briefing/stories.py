@@ -37,6 +37,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from briefing.contentfile import edited_by_hand, front_matter_scalars, parse, render
 from briefing.errors import ContentError
 from briefing.files import write_atomically
+from briefing.record import Article
 from briefing.report import NOTICE, Report
 
 SHINGLE_WORDS = 5  # a shingle: five words in a row (one sentence gives several)
@@ -133,13 +134,14 @@ def story_groups(copies: Sequence[Copy], same_story: float = SAME_STORY) -> dict
     return found
 
 
-def regroup(content_dir: Path, written: set[Path]) -> Iterator[Report]:
+def regroup(content_dir: Path, written: set[Path], fresh: dict[str, dict] | None = None) -> Iterator[Report]:
     """Write each content file's story group into its front matter; a notice for each file
     changed that this run had not written already (those were reported as written); the
-    summary counts inputs, so a notice counts in none of its numbers."""
+    summary counts inputs, so a notice counts in none of its numbers. `fresh`: the entries
+    (`entry_for`) of the files this run has just written, by file name: not read again."""
     folder = content_dir.resolve()
     cache_path = folder.parent / CACHE.format(folder.name)
-    cached = _load_cache(cache_path)
+    cached = _load_cache(cache_path) | (fresh or {})
     entries: dict[str, dict] = {}
     for path in sorted(content_dir.glob("*.md")):
         try:
@@ -170,6 +172,13 @@ def regroup(content_dir: Path, written: set[Path]) -> Iterator[Report]:
         write_atomically(cache_path, json.dumps({"version": CACHE_VERSION, "files": entries}, sort_keys=True))
 
 
+def entry_for(article: Article, text: str) -> dict:
+    """What the grouping needs of a content file that holds `text`, the rendering of `article`:
+    ingest hands over what it has just written, so a cold run reads no file twice (parsing
+    them back took most of the grouping's time: 17 s of 19 over 2,000 files)."""
+    return _entry(article, text, hashlib.sha256(text.encode()).hexdigest())
+
+
 def _read_entry(text: str, path: Path, digest: str) -> dict | None:
     """What the grouping needs of one content file, None when it is not one ingest can read."""
     try:
@@ -178,6 +187,10 @@ def _read_entry(text: str, path: Path, digest: str) -> dict | None:
         article = parse(text, str(path))
     except ContentError:
         return None  # check and build say why
+    return _entry(article, text, digest)
+
+
+def _entry(article: Article, text: str, digest: str) -> dict:
     found = sketch(article.body)
     return {"sha256": digest, "date": article.date, "source": article.source or article.source_file,
             "source_file": article.source_file, "story": article.story, "also": list(article.also),

@@ -3,10 +3,11 @@ stories about the same people kept apart, the same groups whatever the order."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from briefing.contentfile import parse
-from briefing.stories import Copy, containment, shingles, sketch, story_groups
+from briefing.contentfile import parse, render
+from briefing.stories import Copy, _read_entry, containment, entry_for, shingles, sketch, story_groups
 
 from conftest import PROJECT
 
@@ -71,3 +72,17 @@ def test_containment_is_estimated_from_the_signatures():
     assert abs(containment(half, whole) - 1.0) < 0.15  # the first half is all in the whole
     assert containment(whole, sketch(" ".join(reversed(words)))) < 0.1  # the same words, no shared shingle
     assert sketch("trop court").shingles == 0 and containment(sketch("trop court"), whole) == 0.0
+
+
+def test_what_ingest_hands_over_is_what_the_grouping_would_read_back():
+    # a cold ingest gives the grouping each file it has just written (entry_for) instead of
+    # letting it parse the folder again: both must see the same thing, or warm would differ
+    # from cold (every demo content file)
+    files = sorted((PROJECT / "content").glob("*.md"))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        article = parse(text, str(path))
+        assert render(article) == text, path  # what ingest wrote: its rendering
+        read_back = _read_entry(text, path, hashlib.sha256(text.encode()).hexdigest())
+        assert read_back is not None and entry_for(article, text) == read_back, path
