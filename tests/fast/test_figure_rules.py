@@ -1,0 +1,67 @@
+"""Key-figure rules on sentences of corpus pages, tagged as the pipeline's model tags them (words,
+parts of speech and morphology copied from its output), so that no model is loaded: a blank
+pipeline's vocabulary reads the words, the rules read the tags."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from briefing.enrich.figures import Figure, find_figures, rank
+
+
+def tagged(lang: str, annotated: str) -> Doc:
+    """A one-sentence Doc from "word|POS|morphology" items (no space before , and .)."""
+    items = [item.split("|", 2) for item in annotated.split()]
+    words = [word for word, _pos, _morph in items]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, pos=[pos for _w, pos, _m in items],
+               morphs=[morph for _w, _p, morph in items], sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_place_in_a_ranking_is_a_figure():
+    """"classée à la 67e position au niveau mondial" (lapresse.tn, the gold set's tuned part):
+    an ordinal before a word of rank is the country's place, a figure an editor picks."""
+    doc = tagged("fr", "Quant|ADV| à|ADP| la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art "
+                       "participation|NOUN|Gender=Fem|Number=Sing des|ADP|Definite=Def|Number=Plur|PronType=Art "
+                       "femmes|NOUN|Gender=Fem|Number=Plur dans|ADP| la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art "
+                       "vie|NOUN|Gender=Fem|Number=Sing politique|ADJ|Number=Sing ,|PUNCT| "
+                       "la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art Tunisie|PROPN|Gender=Fem|Number=Sing "
+                       "est|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+                       "classée|VERB|Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part|Voice=Pass à|ADP| "
+                       "la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art 67e|ADJ|Gender=Fem|Number=Sing "
+                       "position|NOUN|Gender=Fem|Number=Sing au|ADP|Definite=Def|Gender=Masc|Number=Sing|PronType=Art "
+                       "niveau|NOUN|Gender=Masc|Number=Sing mondial|ADJ|Gender=Masc|Number=Sing .|PUNCT|")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "fr")]
+    assert found == [(67, "67e position", "rank", "au niveau mondial")]
+
+
+def test_a_number_written_in_groups_names_nothing():
+    """"The 60,000 projection" (bbc.com, the gold set's dev part): a designation ("The 777
+    program") is written without groups of thousands, so this one counts."""
+    doc = tagged("en", "The|DET|Definite=Def|PronType=Art 60,000|NUM|NumType=Card projection|NOUN|Number=Sing "
+                       "would|AUX|VerbForm=Fin match|VERB|VerbForm=Inf the|DET|Definite=Def|PronType=Art "
+                       "upper|ADJ|Degree=Pos estimate|NOUN|Number=Sing for|ADP| total|ADJ|Degree=Pos "
+                       "flu|NOUN|Number=Sing deaths|NOUN|Number=Plur in|ADP| the|DET|Definite=Def|PronType=Art "
+                       "US|PROPN|Number=Sing between|ADP| October|PROPN|Number=Sing 2019|NUM|NumType=Card to|ADP| "
+                       "March|PROPN|Number=Sing 2020|NUM|NumType=Card ,|PUNCT|PunctType=Comm "
+                       "according|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part to|ADP| government|NOUN|Number=Sing "
+                       "data|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(60000, "projection")]
+
+
+def test_the_headlines_round_sum_is_the_bodys_precise_one():
+    """An Emirates page of the gold set's tuned part: "Emirates inks $9 billion order for 30
+    Boeing 787 jets" over "The order is valued at $8.8 billion at list prices": one fact, the
+    precise sum kept (its phrase says what it is), the headline's round one out of the box."""
+    headline = "Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand airline by early 2020s"
+    body = "The order is valued at $8.8 billion at list prices, but a steep discount is typically negotiated by airlines."
+    figures = [Figure(value=9e9, display="$9 billion", qualifier=None, label="dollars", sentence=headline,
+                      start=14, end=24, kind="money", phrase="order"),
+               Figure(value=30, display="30", qualifier=None, label="jets", sentence=headline, start=35, end=37,
+                      phrase="Boeing 787 jets"),
+               Figure(value=8.8e9, display="$8.8 billion", qualifier=None, label="dollars", sentence=body,
+                      start=800, end=812, kind="money", phrase="at list prices")]
+    assert [f.display for f in rank(figures, title_end=106, lead_end=318, lang="en")] == ["$8.8 billion", "30"]
+    figures[2].value, figures[2].display = 16e9, "$16 billion"  # another sum ("an order of 50 Airbus jets"): both stay
+    assert {f.display for f in rank(figures, title_end=106, lead_end=318, lang="en")} == {"$9 billion", "30", "$16 billion"}
