@@ -589,9 +589,16 @@ def _reached(doc: Doc, sent: Span, start: int, lang: str) -> str:
     i = at - 1
     while i > sent.start and (doc[i].pos_ == "ADP" or doc[i].lower_ in COUNT_LINKS) and at - i <= 2:
         i -= 1
-    if i <= sent.start or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in _data(lang).get("change_verbs", ()):
+    if i <= sent.start:
         return ""
-    return _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
+    level = doc[i].pos_ == "VERB" and lemma(doc[i]).lower() in _data(lang).get("change_verbs", ())
+    copula = doc[i].pos_ == "AUX" and lemma(doc[i]).lower() in _data(lang).get("copulas", ()) \
+        and not doc[start].is_alpha  # "the caseload is nearly 162,000", "le bilan est de 3 100"; not "was one"
+    if not (level or copula):
+        return ""
+    opening = _opening_group(doc, sent, i, lang) if copula else ""  # "The daily rise in coronavirus
+    # deaths announced in New York state on Friday was 777": the subject, not "Friday"
+    return opening or _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
 
 
 def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
@@ -603,12 +610,24 @@ def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
         verb -= 1
     if verb <= sent.start or doc[verb].pos_ != "VERB" or lemma(doc[verb]).lower() not in _data(lang).get("change_verbs", ()):
         return ""
+    return _opening_group(doc, sent, verb, lang)
+
+
+def _opening_group(doc: Doc, sent: Span, verb: int, lang: str) -> str:
+    """The noun group that opens the sentence, before `verb`; past a possessor ("The state's
+    confirmed caseload of Covid-19" -> "confirmed caseload of Covid-19"); "" when the sentence
+    opens otherwise."""
     first = sent.start
-    while first < verb and doc[first].pos_ == "DET":
-        first += 1
-    if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return ""
-    return _words(doc[first:_complement_end(doc, first, verb, lang)])
+    while True:
+        while first < verb and doc[first].pos_ == "DET":
+            first += 1
+        if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return ""
+        end = _complement_end(doc, first, verb, lang)
+        if end + 1 < verb and doc[end].lower_ in ("'s", "’s"):
+            first = end + 1  # the possessor's thing is the group
+            continue
+        return _words(doc[first:end])
 
 
 def _words(span: Span) -> str:
