@@ -301,7 +301,7 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     after = doc[span.end].lower_.rstrip(".") if span.end < len(doc) else ""
     digits = THOUSANDS.sub("", raw)
     if (digits.startswith("0") and len(digits) > 1 and "," not in raw and "." not in raw) or \
-            before in _months(lang) or after in _months(lang):
+            before in _months(lang) and data.get("day_after_month", True) or after in _months(lang):
         return True
     if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True

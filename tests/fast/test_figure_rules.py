@@ -12,11 +12,12 @@ from briefing.enrich.figures import Figure, find_figures, rank
 
 def tagged(lang: str, annotated: str) -> Doc:
     """A one-sentence Doc from "word|POS|morphology" items, "word@lemma|…" for a verb whose lemma
-    a rule reads (no space before , . and 's)."""
+    a rule reads (no space before , . and 's, nor after an elided "l'")."""
     items = [item.split("|", 2) for item in annotated.split()]
     words = [word.split("@")[0] for word, _pos, _morph in items]
     lemmas = [word.partition("@")[2] for word, _pos, _morph in items]
-    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") and not words[i].endswith("'")
+              for i in range(len(words))]
     return Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, pos=[pos for _w, pos, _m in items],
                morphs=[morph for _w, _p, morph in items], lemmas=lemmas,
                sent_starts=[True] + [False] * (len(words) - 1))
@@ -92,3 +93,19 @@ def test_a_count_after_a_copula_is_the_level_of_the_sentences_subject():
                         "the|DET|Definite=Def|PronType=Art day|NOUN|Number=Sing before|ADV| .|PUNCT|PunctType=Peri")
     assert [(f.value, f.phrase, f.label) for f in find_figures(rise, "en") if f.value == 777] == \
         [(777, ": daily rise in coronavirus deaths", "deaths")]
+
+
+def test_a_number_after_a_french_month_is_no_day():
+    """"a banni en juin 12 pesticides" (tdg.ch, the gold set's tuned part; the sentence up to its
+    first compound): French writes the day before the month ("12 juin"), so the number after
+    "juin" counts pesticides."""
+    doc = tagged("fr", "Pour|ADP| mémoire|NOUN|Number=Sing ,|PUNCT| l'|DET|Definite=Def|Number=Sing|PronType=Art "
+                       "Office|NOUN|Number=Sing fédéral|ADJ|Gender=Masc|Number=Sing de|ADP| "
+                       "l'|DET|Definite=Def|Number=Sing|PronType=Art agriculture|NOUN|Gender=Fem|Number=Sing "
+                       "a|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+                       "banni|VERB|Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part en|ADP| juin|NOUN|Gender=Masc|Number=Sing "
+                       "12|NUM|NumType=Card pesticides|NOUN|Gender=Fem|Number=Plur contenant|VERB|Tense=Pres|VerbForm=Part "
+                       "du|ADP|Definite=Def|Gender=Masc|Number=Sing|PronType=Art chlorpyrifos|NOUN|Gender=Masc|Number=Sing "
+                       ".|PUNCT|")
+    assert doc.text.startswith("Pour mémoire, l'Office fédéral de l'agriculture a banni en juin 12 pesticides")
+    assert [(f.value, f.label) for f in find_figures(doc, "fr")] == [(12, "pesticides")]
