@@ -109,3 +109,13 @@ def test_a_number_after_a_french_month_is_no_day():
                        ".|PUNCT|")
     assert doc.text.startswith("Pour mémoire, l'Office fédéral de l'agriculture a banni en juin 12 pesticides")
     assert [(f.value, f.label) for f in find_figures(doc, "fr")] == [(12, "pesticides")]
+
+
+def test_millions_of_people_is_an_order_of_size():
+    """"in front of millions of watchers" (cbsnews.com, the gold set's dev part; the quote's
+    clause): "millions" is an order of size like "thousands" (more than a million), not exactly
+    one million, so a box with numbers leaves it out."""
+    doc = tagged("en", "in|ADP| front|NOUN|Number=Sing of|ADP| millions|NOUN|Number=Plur of|ADP| "
+                       "watchers|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert [(f.qualifier, f.value, f.display, f.label) for f in find_figures(doc, "en")] == \
+        [(">", 1_000_000, "millions", "watchers")]
