@@ -1,13 +1,24 @@
 """Key-figure rules on sentences of corpus pages, tagged as the pipeline's model tags them (words,
 parts of speech and morphology copied from its output), so that no model is loaded: a blank
-pipeline's vocabulary reads the words, the rules read the tags."""
+language's vocabulary reads the words (no tokenizer built), the rules read the tags."""
 
 from __future__ import annotations
 
-import spacy
+from functools import cache
+
 from spacy.tokens import Doc
+from spacy.util import get_lang_class
+from spacy.vocab import Vocab, create_vocab
 
 from briefing.enrich.figures import Figure, find_figures, rank
+from briefing.enrich.french_tokens import quick_french_compile
+
+
+@cache
+def _vocab(lang: str) -> Vocab:
+    """The language's vocabulary (its lexical attributes: like_num, is_alpha), no pipeline."""
+    with quick_french_compile():  # spaCy's French data, imported as the pipeline imports them
+        return create_vocab(lang, get_lang_class(lang).Defaults)
 
 
 def tagged(lang: str, annotated: str) -> Doc:
@@ -18,7 +29,7 @@ def tagged(lang: str, annotated: str) -> Doc:
     lemmas = [word.partition("@")[2] for word, _pos, _morph in items]
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") and not words[i].endswith("'")
               for i in range(len(words))]
-    return Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, pos=[pos for _w, pos, _m in items],
+    return Doc(_vocab(lang), words=words, spaces=spaces, pos=[pos for _w, pos, _m in items],
                morphs=[morph for _w, _p, morph in items], lemmas=lemmas,
                sent_starts=[True] + [False] * (len(words) - 1))
 
