@@ -4,7 +4,8 @@ Digits are read with the article's own decimal convention ("2 500", "2.500", "2,
 thousands; "12,5" is a decimal in French); number words go through text2num ("quatre", "two
 hundred"); scale words ("millions"), approximate nouns ("une trentaine", "des centaines"),
 percentages and currencies are data per language (briefing/data/<lang>.yaml, `figures`).
-Dates, years, times, references ("article 49") and ordinals are not quantities. The label is
+Dates, years, times, references ("article 49") and ordinals are not quantities, except a place
+in a ranking ("la 124e place", data `ranks`). The label is
 the noun the number counts; a count of events written with a verb is named by the verb's noun
 ("attaquées environ 150 fois" -> ~150 attaques). Figures are ranked by salience.
 """
@@ -31,6 +32,7 @@ DIGITS_PATTERN = (r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d
                   r"(?![\w/]|-(?![^\W\d_])|[.,:]\d)")  # "1.2-billion-yuan": see _glued_word
 DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
           "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
+GROUPED = re.compile(r"\d[ \u00a0\u202f.,’']\d")  # "60,000", "1.5": thousands in groups, or decimals
 THOUSANDS = re.compile(r"[ \u00a0\u202f’']")
 MAX_WORD_NUMBER = 5  # tokens in "deux cent cinquante mille"
 LABEL_WINDOW = 4  # tokens after a number where its noun may be
@@ -117,7 +119,8 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
         sent_text = text[sent.start_char:sent.end_char]  # what Span.text joins, sliced once a sentence
         sentence = sent_text.strip()
         for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names, sent_text),
-                      *_word_quantities(sent, lang, texts=texts[sent.start:sent.end])):
+                      *_word_quantities(sent, lang, texts=texts[sent.start:sent.end]),
+                      *_ranks(sent, lang, texts[sent.start:sent.end])):
             start_token, end_token, value, qualifier, vague = found
             if taken & set(range(start_token, end_token)):
                 continue
@@ -248,6 +251,33 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
 
 
 @cache
+def _rank_pattern(lang: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The ordinal written in digits ("124e", "5th") and the nouns of a place in a ranking."""
+    ranks = _data(lang).get("ranks")
+    if not ranks:
+        return None, frozenset()
+    suffixes = "|".join(re.escape(s) for s in sorted(ranks["suffixes"], key=len, reverse=True))
+    return re.compile(rf"(\d+)(?:{suffixes})", re.I), frozenset(ranks["nouns"])
+
+
+def _ranks(sent: Span, lang: str, texts: list[str]):
+    """Places in a ranking, "la 124e place", "in 5th place": (token, token + 1, rank)."""
+    ordinal, nouns = _rank_pattern(lang)
+    if ordinal is None:
+        return
+    for j, word in enumerate(texts[:-1]):
+        if word[:1].isdigit() and texts[j + 1].lower() in nouns and (found := ordinal.fullmatch(word)):
+            yield sent.start + j, sent.start + j + 1, float(found.group(1)), None, False
+
+
+def _rank(doc: Doc, sent: Span, start: int, end: int, lang: str) -> bool:
+    """Whether the quantity is a place in a ranking (`_ranks`)."""
+    ordinal, nouns = _rank_pattern(lang)
+    return (ordinal is not None and end == start + 1 < sent.end and doc[end].lower_ in nouns
+            and ordinal.fullmatch(doc[start].text) is not None)
+
+
+@cache
 def _glued_words(lang: str) -> frozenset[str]:
     """Words a number may be written as one with ("1.2-billion-yuan fine", "$23-million",
     "500-metre-wide dish", "15-year-old driver"): scales, currencies and units of measure."""
@@ -271,7 +301,7 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     after = doc[span.end].lower_.rstrip(".") if span.end < len(doc) else ""
     digits = THOUSANDS.sub("", raw)
     if (digits.startswith("0") and len(digits) > 1 and "," not in raw and "." not in raw) or \
-            before in _months(lang) or after in _months(lang):
+            before in _months(lang) and data.get("day_after_month", True) or after in _months(lang):
         return True
     if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True
@@ -400,6 +430,11 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     a reader needs (a name, an attribution count, a phone number, an index level)."""
     data = _data(lang)
     sentence = sent.text.strip() if sentence is None else sentence
+    if _rank(doc, sent, start, end, lang):  # "la 124e place au niveau mondial"
+        return Figure(value=value, display=doc[start:end + 1].text, qualifier=qualifier, label=doc[end].lower_,
+                      sentence=sentence, start=doc[start].idx, end=doc[end].idx + len(doc[end]), kind="rank",
+                      first_token=start, last_token=end + 1,
+                      phrase=_words(doc[end + 1:_complement_end(doc, end + 1, sent.end, lang)]))  # none: see rank
     kind, label, head = "count", "", None
     # scale words: "2,5 millions", "$23-million"
     scale_at = _glued(doc, end, sent.end)
@@ -554,9 +589,16 @@ def _reached(doc: Doc, sent: Span, start: int, lang: str) -> str:
     i = at - 1
     while i > sent.start and (doc[i].pos_ == "ADP" or doc[i].lower_ in COUNT_LINKS) and at - i <= 2:
         i -= 1
-    if i <= sent.start or doc[i].pos_ != "VERB" or lemma(doc[i]).lower() not in _data(lang).get("change_verbs", ()):
+    if i <= sent.start:
         return ""
-    return _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
+    level = doc[i].pos_ == "VERB" and lemma(doc[i]).lower() in _data(lang).get("change_verbs", ())
+    copula = doc[i].pos_ == "AUX" and lemma(doc[i]).lower() in _data(lang).get("copulas", ()) \
+        and not doc[start].is_alpha  # "the caseload is nearly 162,000", "le bilan est de 3 100"; not "was one"
+    if not (level or copula):
+        return ""
+    opening = _opening_group(doc, sent, i, lang) if copula else ""  # "The daily rise in coronavirus
+    # deaths announced in New York state on Friday was 777": the subject, not "Friday"
+    return opening or _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
 
 
 def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
@@ -568,12 +610,24 @@ def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
         verb -= 1
     if verb <= sent.start or doc[verb].pos_ != "VERB" or lemma(doc[verb]).lower() not in _data(lang).get("change_verbs", ()):
         return ""
+    return _opening_group(doc, sent, verb, lang)
+
+
+def _opening_group(doc: Doc, sent: Span, verb: int, lang: str) -> str:
+    """The noun group that opens the sentence, before `verb`; past a possessor ("The state's
+    confirmed caseload of Covid-19" -> "confirmed caseload of Covid-19"); "" when the sentence
+    opens otherwise."""
     first = sent.start
-    while first < verb and doc[first].pos_ == "DET":
-        first += 1
-    if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return ""
-    return _words(doc[first:_complement_end(doc, first, verb, lang)])
+    while True:
+        while first < verb and doc[first].pos_ == "DET":
+            first += 1
+        if first >= verb or doc[first].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return ""
+        end = _complement_end(doc, first, verb, lang)
+        if end + 1 < verb and doc[end].lower_ in ("'s", "’s"):
+            first = end + 1  # the possessor's thing is the group
+            continue
+        return _words(doc[first:end])
 
 
 def _words(span: Span) -> str:
@@ -733,8 +787,10 @@ def _not_news(doc: Doc, sent: Span, start: int, end: int, head: int | None, valu
 
 def _names_one_thing(doc: Doc, sent: Span, start: int, noun: int, lang: str) -> bool:
     """"The 777 program": a number between a definite article and one thing (a singular noun,
-    not a unit or a time: "the 5,150 km", "the 47 year old") names it, it counts nothing."""
-    return (start > sent.start and doc[start].like_num and doc[start - 1].pos_ == "DET"
+    not a unit or a time: "the 5,150 km", "the 47 year old") names it, it counts nothing. A
+    number written in groups of thousands or with decimals names nothing ("The 60,000
+    projection", "the 1.5 rise")."""
+    return (start > sent.start and doc[start].like_num and not GROUPED.search(doc[start].text) and doc[start - 1].pos_ == "DET"
             and "Def" in doc[start - 1].morph.get("Definite") and doc[noun].pos_ == "NOUN"
             and doc[noun].morph.get("Number") == ["Sing"] and doc[noun].lower_ not in _units_and_times(lang))
 
@@ -944,6 +1000,28 @@ def _order_of_size(f: Figure) -> bool:
     return f.qualifier == ">" and f.display[:1].isalpha()
 
 
+def _significant(value: float) -> int:
+    """Significant digits of a value as written: 9e9 -> 1, 8.8e9 -> 2, 2500 -> 2."""
+    digits = f"{value:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(len(digits), 1)
+
+
+def _rounded_in_headline(f: Figure, figures: list[Figure], title_end: int) -> bool:
+    """Whether `f` is the headline's round form of a sum or count the body states precisely
+    ("$9 billion order" in the headline, "valued at $8.8 billion" below): one fact, the
+    precise figure kept. Shares are left alone (every share has the label "%")."""
+    if f.start >= title_end or f.kind == "percent" or f.vague or not f.value:
+        return False
+    digits = _significant(f.value)
+    for other in figures:
+        if other.start < title_end or other.kind != f.kind or other.label != f.label or other.vague \
+                or not other.value or _significant(other.value) <= digits:
+            continue
+        if float(f"{other.value:.{digits - 1}e}") == f.value:
+            return True
+    return False
+
+
 def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> list[Figure]:
     """The figures an editor would pick, best first: the headline's and the lead's first, then
     what they count (people, casualties, troops, money, events) and their size; the same fact
@@ -959,7 +1037,7 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
         order_of_size = _order_of_size(f)
         if not order_of_size:  # the headline's and the lead's numbers first; an order of size is no number
             score += 4.0 if f.start < title_end else 3.0 if f.start < lead_end else 0.0
-        score += 0.3 * math.log10(max(TYPICAL_SHARE if f.kind == "percent" else f.value, 1.0))
+        score += 0.3 * math.log10(max(TYPICAL_SHARE if f.kind == "percent" else 1.0 if f.kind == "rank" else f.value, 1.0))
         score += {"money": 1.0, "percent": 0.5, "age": 0.5}.get(f.kind, 0.0)
         score += min(len(f.phrase.split()), 4) * 0.15  # a phrase that says where and of what
         score += 0.5 * math.log2(said[(round(f.value, 6), f.label)])  # what the article keeps coming back to ("35 heures")
@@ -969,6 +1047,7 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
         return (f.kind == "count" and f.display[:1].isalpha() and not f.vague and f.value <= SMALL_WORD_NUMBER
                 and f.label not in salient and f.start >= lead_end)
 
+    figures = [f for f in figures if not _rounded_in_headline(f, figures, title_end)]
     kept: list[Figure] = []
     for figure in sorted(figures, key=lambda f: (-salience(f), f.start)):
         same = [k for k in kept if round(k.value, 6) == round(figure.value, 6) and k.kind == figure.kind]

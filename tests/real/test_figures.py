@@ -48,7 +48,7 @@ def test_french_quantities(text, expected):
 @pytest.mark.parametrize("text", [
     "Le 25 janvier 2024 à 10h30, il est parti.",  # date and time
     "Selon l'article 49 de la Constitution.",  # a reference, not a quantity
-    "Il occupe la 124e place.",  # ordinal
+    "C'est sa 3e visite au XXIe siècle.",  # ordinals (a place in a ranking is read: "la 124e place au niveau mondial")
     "Appelez le 01 23 45 67 89.",  # phone number
     "Le groupe s'était emparé en 2014 de grands territoires.",  # a year, then "de" + noun
     "La COVID-19 est revenue.",  # part of a name
@@ -266,3 +266,23 @@ def test_an_aside_between_a_sum_and_its_noun():
     part): the converted sum in brackets stands between the sum and what it paid for."""
     text = "The 1.2-billion-yuan (US$171-million) telescope took half a decade to build in the Guizhou province."
     assert phrases("en", "The telescope is in China. " + text)[0] == (None, "1.2-billion-yuan", "telescope")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a place in a ranking (lapresse.tn, tuned part)
+    ("fr", "Malgré les acquis législatifs accomplis par la Tunisie au cours des dernières années, les récentes "
+           "statistiques indiquent que le classement de notre pays est au-dessous de la moyenne mondiale puisqu’il "
+           "occupe la 124e place au niveau mondial sur un ensemble de 153 Etats.", (124, "124e place")),
+    # a number in groups of thousands names nothing (bbc.com, dev part)
+    ("en", "The 60,000 projection would match the upper estimate for total flu deaths in the US between October "
+           "2019 to March 2020, according to government data.", (60000, "60,000")),
+    # a count after a copula (bbc.com, dev part)
+    ("en", "The daily rise in coronavirus deaths announced in New York state on Friday was 777 - down slightly "
+           "from the record high of 799 the day before.", (777, "777")),
+    # no day after a French month (tdg.ch, tuned part)
+    ("fr", "Pour mémoire, l'Office fédéral de l'agriculture a banni en juin 12 pesticides contenant du "
+           "chlorpyrifos et clorpyrifos-méthyl.", (12, "12")),
+])
+def test_the_forms_issue_14s_eighth_round_reads_with_the_model(lang, text, expected):
+    """The sentences of tests/fast/test_figure_rules.py, tagged by the model itself."""
+    assert expected in [(f.value, f.display) for f in find_figures(pipeline(lang)(text), lang)]

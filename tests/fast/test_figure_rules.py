@@ -1,0 +1,132 @@
+"""Key-figure rules on sentences of corpus pages, tagged as the pipeline's model tags them (words,
+parts of speech and morphology copied from its output), so that no model is loaded: a blank
+language's vocabulary reads the words (no tokenizer built), the rules read the tags."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+from spacy.util import get_lang_class
+from spacy.vocab import Vocab, create_vocab
+
+from briefing.enrich.figures import Figure, find_figures, rank
+from briefing.enrich.french_tokens import quick_french_compile
+
+
+@cache
+def _vocab(lang: str) -> Vocab:
+    """The language's vocabulary (its lexical attributes: like_num, is_alpha), no pipeline."""
+    with quick_french_compile():  # spaCy's French data, imported as the pipeline imports them
+        return create_vocab(lang, get_lang_class(lang).Defaults)
+
+
+def tagged(lang: str, annotated: str) -> Doc:
+    """A one-sentence Doc from "word|POS|morphology" items, "word@lemma|…" for a verb whose lemma
+    a rule reads (no space before , . and 's, nor after an elided "l'")."""
+    items = [item.split("|", 2) for item in annotated.split()]
+    words = [word.split("@")[0] for word, _pos, _morph in items]
+    lemmas = [word.partition("@")[2] for word, _pos, _morph in items]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") and not words[i].endswith("'")
+              for i in range(len(words))]
+    return Doc(_vocab(lang), words=words, spaces=spaces, pos=[pos for _w, pos, _m in items],
+               morphs=[morph for _w, _p, morph in items], lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_place_in_a_ranking_is_a_figure():
+    """"classée à la 67e position au niveau mondial" (lapresse.tn, the gold set's tuned part):
+    an ordinal before a word of rank is the country's place, a figure an editor picks."""
+    doc = tagged("fr", "Quant|ADV| à|ADP| la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art "
+                       "participation|NOUN|Gender=Fem|Number=Sing des|ADP|Definite=Def|Number=Plur|PronType=Art "
+                       "femmes|NOUN|Gender=Fem|Number=Plur dans|ADP| la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art "
+                       "vie|NOUN|Gender=Fem|Number=Sing politique|ADJ|Number=Sing ,|PUNCT| "
+                       "la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art Tunisie|PROPN|Gender=Fem|Number=Sing "
+                       "est|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+                       "classée|VERB|Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part|Voice=Pass à|ADP| "
+                       "la|DET|Definite=Def|Gender=Fem|Number=Sing|PronType=Art 67e|ADJ|Gender=Fem|Number=Sing "
+                       "position|NOUN|Gender=Fem|Number=Sing au|ADP|Definite=Def|Gender=Masc|Number=Sing|PronType=Art "
+                       "niveau|NOUN|Gender=Masc|Number=Sing mondial|ADJ|Gender=Masc|Number=Sing .|PUNCT|")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "fr")]
+    assert found == [(67, "67e position", "rank", "au niveau mondial")]
+
+
+def test_a_number_written_in_groups_names_nothing():
+    """"The 60,000 projection" (bbc.com, the gold set's dev part): a designation ("The 777
+    program") is written without groups of thousands, so this one counts."""
+    doc = tagged("en", "The|DET|Definite=Def|PronType=Art 60,000|NUM|NumType=Card projection|NOUN|Number=Sing "
+                       "would|AUX|VerbForm=Fin match|VERB|VerbForm=Inf the|DET|Definite=Def|PronType=Art "
+                       "upper|ADJ|Degree=Pos estimate|NOUN|Number=Sing for|ADP| total|ADJ|Degree=Pos "
+                       "flu|NOUN|Number=Sing deaths|NOUN|Number=Plur in|ADP| the|DET|Definite=Def|PronType=Art "
+                       "US|PROPN|Number=Sing between|ADP| October|PROPN|Number=Sing 2019|NUM|NumType=Card to|ADP| "
+                       "March|PROPN|Number=Sing 2020|NUM|NumType=Card ,|PUNCT|PunctType=Comm "
+                       "according|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part to|ADP| government|NOUN|Number=Sing "
+                       "data|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(60000, "projection")]
+
+
+def test_the_headlines_round_sum_is_the_bodys_precise_one():
+    """An Emirates page of the gold set's tuned part: "Emirates inks $9 billion order for 30
+    Boeing 787 jets" over "The order is valued at $8.8 billion at list prices": one fact, the
+    precise sum kept (its phrase says what it is), the headline's round one out of the box."""
+    headline = "Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand airline by early 2020s"
+    body = "The order is valued at $8.8 billion at list prices, but a steep discount is typically negotiated by airlines."
+    figures = [Figure(value=9e9, display="$9 billion", qualifier=None, label="dollars", sentence=headline,
+                      start=14, end=24, kind="money", phrase="order"),
+               Figure(value=30, display="30", qualifier=None, label="jets", sentence=headline, start=35, end=37,
+                      phrase="Boeing 787 jets"),
+               Figure(value=8.8e9, display="$8.8 billion", qualifier=None, label="dollars", sentence=body,
+                      start=800, end=812, kind="money", phrase="at list prices")]
+    assert [f.display for f in rank(figures, title_end=106, lead_end=318, lang="en")] == ["$8.8 billion", "30"]
+    figures[2].value, figures[2].display = 16e9, "$16 billion"  # another sum ("an order of 50 Airbus jets"): both stay
+    assert {f.display for f in rank(figures, title_end=106, lead_end=318, lang="en")} == {"$9 billion", "30", "$16 billion"}
+
+
+def test_a_count_after_a_copula_is_the_level_of_the_sentences_subject():
+    """Two sentences of a bbc.com page (the gold set's dev part): a number in digits right after
+    "is"/"was" is the level of the noun group that opens the sentence (past a possessor: "The
+    state's"), not a count of nothing."""
+    caseload = tagged("en", "The|DET|Definite=Def|PronType=Art state|NOUN|Number=Sing 's|PART| "
+                            "confirmed|ADJ|Degree=Pos caseload|NOUN|Number=Sing of|ADP| Covid-19|PROPN|Number=Sing "
+                            "is@be|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin nearly|ADV| "
+                            "162,000|NUM|NumType=Card ,|PUNCT|PunctType=Comm of|ADP| whom|PRON| 7,844|NUM|NumType=Card "
+                            "have@have|AUX|Mood=Ind|Tense=Pres|VerbForm=Fin "
+                            "died@die|VERB|Aspect=Perf|Tense=Past|VerbForm=Part .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.phrase) for f in find_figures(caseload, "en") if f.value == 162000] == \
+        [(162000, ": confirmed caseload of Covid-19")]
+    rise = tagged("en", "The|DET|Definite=Def|PronType=Art daily|ADJ|Degree=Pos rise|NOUN|Number=Sing in|ADP| "
+                        "coronavirus|NOUN|Number=Sing deaths|NOUN|Number=Plur "
+                        "announced@announce|VERB|Aspect=Perf|Tense=Past|VerbForm=Part in|ADP| New|PROPN|Number=Sing "
+                        "York|PROPN|Number=Sing state|NOUN|Number=Sing on|ADP| Friday|PROPN|Number=Sing "
+                        "was@be|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin 777|NUM|NumType=Card "
+                        "-|PUNCT|PunctType=Dash down|ADV| slightly|ADV| from|ADP| the|DET|Definite=Def|PronType=Art "
+                        "record|ADJ|Degree=Pos high|NOUN|Number=Sing of|ADP| 799|NUM|NumType=Card "
+                        "the|DET|Definite=Def|PronType=Art day|NOUN|Number=Sing before|ADV| .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.phrase, f.label) for f in find_figures(rise, "en") if f.value == 777] == \
+        [(777, ": daily rise in coronavirus deaths", "deaths")]
+
+
+def test_a_number_after_a_french_month_is_no_day():
+    """"a banni en juin 12 pesticides" (tdg.ch, the gold set's tuned part; the sentence up to its
+    first compound): French writes the day before the month ("12 juin"), so the number after
+    "juin" counts pesticides."""
+    doc = tagged("fr", "Pour|ADP| mémoire|NOUN|Number=Sing ,|PUNCT| l'|DET|Definite=Def|Number=Sing|PronType=Art "
+                       "Office|NOUN|Number=Sing fédéral|ADJ|Gender=Masc|Number=Sing de|ADP| "
+                       "l'|DET|Definite=Def|Number=Sing|PronType=Art agriculture|NOUN|Gender=Fem|Number=Sing "
+                       "a|AUX|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+                       "banni|VERB|Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part en|ADP| juin|NOUN|Gender=Masc|Number=Sing "
+                       "12|NUM|NumType=Card pesticides|NOUN|Gender=Fem|Number=Plur contenant|VERB|Tense=Pres|VerbForm=Part "
+                       "du|ADP|Definite=Def|Gender=Masc|Number=Sing|PronType=Art chlorpyrifos|NOUN|Gender=Masc|Number=Sing "
+                       ".|PUNCT|")
+    assert doc.text.startswith("Pour mémoire, l'Office fédéral de l'agriculture a banni en juin 12 pesticides")
+    assert [(f.value, f.label) for f in find_figures(doc, "fr")] == [(12, "pesticides")]
+
+
+def test_millions_of_people_is_an_order_of_size():
+    """"in front of millions of watchers" (cbsnews.com, the gold set's dev part; the quote's
+    clause): "millions" is an order of size like "thousands" (more than a million), not exactly
+    one million, so a box with numbers leaves it out."""
+    doc = tagged("en", "in|ADP| front|NOUN|Number=Sing of|ADP| millions|NOUN|Number=Plur of|ADP| "
+                       "watchers|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert [(f.qualifier, f.value, f.display, f.label) for f in find_figures(doc, "en")] == \
+        [(">", 1_000_000, "millions", "watchers")]
