@@ -40,6 +40,8 @@ ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*
 # A name ends with a name word, never with the link to the next one: "Agence des participations
 # de[ l’État]", "Bank of[ America]" cut by the model.
 DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")
+# Lower-case words closing an English place's name are no part of it: "Illinois[ city]".
+LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
@@ -61,6 +63,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
     mentions = []
     text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
+    starts = frozenset(ent.start_char for ent in doc.ents)
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
@@ -81,8 +84,28 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
         for piece, at in _coordinated(text, start):
             mention = _cleaned(piece, at, kind, lang)
             if mention is not None:
+                mention = _with_institution_word(mention, text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
     return mentions
+
+
+NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-Þ]\w*)(?![\w'’-])")
+
+
+def _with_institution_word(mention: Mention, text: str, starts: frozenset[int]) -> Mention:
+    """'Miami-Dade Police', not 'Miami-Dade' then 'Police said': capitalised words that make an
+    institution, written right after a name and in no name of the model's own, end that name
+    (an organisation's); unless an event's word follows them ("Dubai Air Show")."""
+    if mention.type == PERSON:
+        return mention
+    end = mention.end
+    while (match := NEXT_WORD.match(text, end)) and match.start(1) not in starts \
+            and _bare(match.group(1)) in words("organization_words"):
+        end = match.end()
+    after = NEXT_WORD.match(text, end)
+    if end == mention.end or after and _bare(after.group(1)) in words("event_words"):
+        return mention
+    return Mention(text[mention.start:end], ORGANIZATION, mention.start, end)
 
 
 # "Assemblée et le Sénat", "the House and the Senate": two names the model read as one (a
@@ -215,6 +238,8 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"
+    if kind == PLACE and lang == "en":
+        trimmed = LOWER_END.sub("", trimmed)  # "Illinois[ city]": English writes a place's name capitalised
     if not _is_name(trimmed, kind, after_title):
         return None
     offset = start + text.find(trimmed)
@@ -292,6 +317,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         union(second, first)
     _merge_short_person_names(mentions, union, find)
     _merge_prefixed_names(names, union)
+    _merge_institution_heads(mentions, union)
 
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -338,7 +364,9 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     """A name in a byline or a credit line, not in the story: the line opens with a byline word
     right before it ("Par Jacques Munier"), or a credit word stands before it on its line
     ("Photo: Jonathan Nackstrand/AFP", "(Credit: Clayton Aldern / Grist)", "© Denis Meyer",
-    "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo")."""
+    "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo"); or
+    the line opens with a label of the credits at a story's foot ("Auteur : Kossivi Tiassou",
+    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit."""
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
     credits = _credit_words(lang)
@@ -346,13 +374,15 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
         return True
     if before in words("byline_prefixes", lang):
         return True
+    if any(before.startswith(label + " ") for label in _credit_words(lang, "credit_labels")):
+        return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
 
 
 @cache
-def _credit_words(lang: str) -> tuple[str, ...]:
-    return tuple(" ".join(w.lower().replace("’", "'").split()) for w in lexicon(lang).get("credit_words", ()))
+def _credit_words(lang: str, key: str = "credit_words") -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().replace("’", "'").split()) for w in lexicon(lang).get(key, ()))
 
 
 def _typed(entity: Entity, lang: str) -> Entity:
@@ -382,6 +412,8 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
     parts = name.split()
     if kind != ORGANIZATION and any(_after_cue(m, members, text, lang) for m in members):
         return ORGANIZATION
+    if kind != PERSON and any(_after_person_cue(m, text, lang) for m in members):
+        return PERSON
     if is_place(name):
         return kind
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
@@ -431,14 +463,22 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
     return False
 
 
-def _cue_at_end(before: str, lang: str) -> bool:
+def _after_person_cue(mention: Mention, text: str, lang: str) -> bool:
+    """Whether a noun that says "a person" stands right before the mention, or before it and a
+    comma: "fils de Cha Soona", "une femme, Cha Soona", "the widow of ..."."""
+    before = _before(text, mention.start)
+    return _cue_at_end(before[:-2] + " " if before.endswith(", ") else before, lang, "person_cues")
+
+
+def _cue_at_end(before: str, lang: str, key: str = "organization_cues") -> bool:
     """Whether `before` ends with a space and, before it, a cue that opens it or follows a
-    space: the text after one of its spaces (or all of it) is a cue."""
+    space or an elided article ("l'hebdomadaire Respekt"): the text after one of its spaces or
+    apostrophes (or all of it) is a cue."""
     if not before.endswith(" "):
         return False
-    cues = words("organization_cues", lang)
+    cues = words(key, lang)
     head = before[:-1]
-    return head in cues or any(head[at + 1:] in cues for at, ch in enumerate(head) if ch == " ")
+    return head in cues or any(head[at + 1:] in cues for at, ch in enumerate(head) if ch in " '")
 
 
 PLACE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
@@ -535,6 +575,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if (entity.type == PERSON and lang == "fr" and len(entity.name.split()) > 1 and not _has_honorific(entity.name)
             and is_common_word(first, lang) and not is_given_name(first)):
         return False  # "Affaire Benalla": a French common noun opens no one's name
+    if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
+            and _plain_words(entity.name, lang)):
+        return False  # "Crédit d'Impôt Recherche", "Affaires européennes": common nouns capitalised, once, in passing
     if len(entity.name.split()) > 1:
         return True
     word = entity.name
@@ -551,6 +594,17 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if not _is_common_word_in(word, lang):
         return True
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
+
+
+def _plain_words(name: str, lang: str) -> bool:
+    """Every word of the name is a word of the language, none a place, a given name or a word
+    that makes an institution ("Traités internationaux"; not "Union européenne", "Aéroports de
+    Paris", "Forum Zineb")."""
+    parts = [_bare(w) for w in re.split(r"[\s'’]+", name)]
+    parts = [w for w in parts if w and w not in PORTFOLIO_LINKS | {"la", "le", "les", "l", "d", "et"}]
+    return bool(parts) and all(
+        _is_common_word_in(w, lang) and not is_place(w) and not is_given_name(w) and w not in words("organization_words")
+        for w in parts)
 
 
 def key_of(word: str) -> str:
@@ -619,6 +673,20 @@ def _merge_prefixed_names(names: list[str], union) -> None:
         first, _, rest = name.partition(" ")
         if rest in known and normalize(first) in prefixes:
             union(name, rest)
+
+
+def _merge_institution_heads(mentions: list[Mention], union) -> None:
+    """'l'Union' is the 'Union européenne', 'the Commission' the 'European Commission', where
+    the article names one organisation only that its word heads (opens, or in English closes):
+    the word that says what kind of institution it is stands for it, whatever type the model gave
+    it. Two candidates ("Union européenne", "Union suisse des paysans"): not merged."""
+    organizations = {m.text for m in mentions if m.type == ORGANIZATION}
+    for short in {m.text for m in mentions if " " not in m.text and m.text[:1].isupper() and not m.text.isupper()}:
+        if _bare(short) not in words("organization_words"):
+            continue
+        longer = {n for n in organizations if n.startswith(short + " ") or n.endswith(" " + short)}
+        if len(longer) == 1:
+            union(short, longer.pop())
 
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:

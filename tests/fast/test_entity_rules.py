@@ -1,0 +1,88 @@
+"""Entity rules that need no spaCy model, on the text of real corpus pages (issue 14, eighth
+round): credit lines at a story's foot, cues before a name, an institution's word after a name
+or standing for it, a lower-case word closing an English place's name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_person_cue,
+                                      _cleaned, _in_credit, _merge_institution_heads, _with_institution_word)
+from briefing.extract.read import read_source
+from briefing.extract.story import extract_story
+from conftest import needs_corpus
+from evaluation.corpus import TRAFILATURA_PAGES
+
+
+@cache
+def page_text(name: str) -> str:
+    """The story text of a corpus page (trafilatura-pages/html), its paragraphs one per line."""
+    document = read_source(TRAFILATURA_PAGES / "html" / f"{name}.html", 10_000_000)
+    return "\n".join(extract_story(document.text, document.kind).paragraphs)
+
+
+def mention(text: str, name: str, kind: str, occurrence: int = 0) -> Mention:
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(name, at + 1)
+    return Mention(name, kind, at, at + len(name))
+
+
+@needs_corpus
+def test_a_name_on_a_line_of_credits_at_the_story_s_foot_is_a_credit():
+    # dw.com/fr (the gold set's dev part): "Auteur : Kossivi Tiassou", "Edition : M-A. Pioerron"
+    text = page_text("dw.com-elephants")
+    assert _in_credit(mention(text, "Tiassou", PERSON), text, "fr")
+    assert _in_credit(mention(text, "A. Pioerron", PERSON), text, "fr")
+    assert not _in_credit(mention(text, "IRD", ORGANIZATION), text, "fr")  # named in the story
+
+
+@needs_corpus
+def test_a_cue_after_an_elided_article_says_organisation():
+    # francais.radio.cz: "dans un entretien pour l'hebdomadaire Respekt" (the model said person)
+    text = page_text("francais.radio.cz-ministre")
+    respekt = mention(text, "Respekt", PERSON)
+    assert _after_cue(respekt, [respekt], text, "fr")
+
+
+@needs_corpus
+def test_a_noun_that_says_person_before_a_name_or_its_apposition():
+    # blog.mondediplo.net: "le mot d'une femme, Cha Soona", "fils de Cha Soona" (typed a place)
+    text = page_text("blog.mondediplo.net.turpitude")
+    assert _after_person_cue(mention(text, "Cha Soona", PLACE), text, "fr")
+    assert _after_person_cue(mention(text, "Cha Soona", PLACE, 1), text, "fr")
+    assert not _after_person_cue(mention(text, "Séoul", PLACE), text, "fr")
+
+
+@needs_corpus
+def test_the_word_that_heads_one_institution_of_the_article_stands_for_it():
+    # legrandcontinent.eu: "les objectifs de l'Union" is the Union européenne it names
+    text = page_text("legrandcontinent.eu.heran")
+    mentions = [mention(text, "Union", PLACE, 1), mention(text, "Union européenne", ORGANIZATION)]
+    joined: list[tuple[str, str]] = []
+    _merge_institution_heads(mentions, lambda short, long: joined.append((short, long)))
+    assert joined == [("Union", "Union européenne")]
+    other = Mention("Union suisse des paysans", ORGANIZATION, 0, 24)  # two it could head: none
+    joined.clear()
+    _merge_institution_heads([*mentions, other], lambda short, long: joined.append((short, long)))
+    assert joined == []
+
+
+@needs_corpus
+def test_an_institution_word_right_after_a_name_ends_it():
+    # wsvn.com: "Miami-Dade Police said officers...", "said Miami-Dade Police Detective Alvaro Zabaleta"
+    text = page_text("wsvn.com-crash")
+    found = _with_institution_word(mention(text, "Miami-Dade", ORGANIZATION, 1), text, frozenset())
+    assert (found.text, found.type) == ("Miami-Dade Police", ORGANIZATION)
+    place = mention(text, "Southwest Miami-Dade", PLACE)
+    assert _with_institution_word(place, text, frozenset()) == place  # no such word after it
+
+
+@needs_corpus
+def test_a_lower_case_word_closes_no_english_place_name():
+    # bbc.com: the model took "Illinois city" for a place's name
+    text = page_text("bbc.com.52241221")
+    at = text.index("Illinois city")
+    cleaned = _cleaned("Illinois city", at, PLACE, "en")
+    assert (cleaned.text, cleaned.start, cleaned.end) == ("Illinois", at, at + len("Illinois"))
+    assert _cleaned("Deir al-Balah", 0, PLACE, "en").text == "Deir al-Balah"  # a particle is part of it
