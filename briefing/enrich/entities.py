@@ -67,6 +67,8 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
+        if kind == PERSON and _after_model_number(ent):
+            continue  # "737 Max jets": a product's model, not a person
         person = _person_after_title(ent, lang)
         if person is not None:
             kind, start, text = PERSON, person.start_char, person.text
@@ -106,6 +108,16 @@ def _with_institution_word(mention: Mention, text: str, starts: frozenset[int]) 
     if end == mention.end or after and _bare(after.group(1)) in words("event_words"):
         return mention
     return Mention(text[mention.start:end], ORGANIZATION, mention.start, end)
+
+
+def _after_model_number(ent) -> bool:
+    """A name written right after a number of digits that is no year ("737 Max", "A 320 Neo")
+    names a product's model: a count or a date is followed by a noun, not by a person."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    digits = before.text
+    return digits.isascii() and digits.isdigit() and before.whitespace_ == " " and not 1800 <= int(digits) <= 2100
 
 
 # "Assemblée et le Sénat", "the House and the Senate": two names the model read as one (a
@@ -290,6 +302,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     `lead_end`, where the headline and the lead end in `text`: a name met once after it, in
     passing, is weighed as such (`_credible`); without it no name is."""
     mentions = [*mentions, *_cued_names(mentions, text, lang)]
+    mentions = [*mentions, *_quoted_speakers(mentions, text, lang)]
     mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
     if not mentions:
         return ()
@@ -537,6 +550,32 @@ def _cued_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
         if len(name.split()) == 1 and not name.isupper() and is_common_word(name, lang):
             continue  # "la société Générale" is a company, but "le site Internet" names none
         found.append(Mention(name, ORGANIZATION, start, end))
+    return found
+
+
+SPEAKER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'-]*|de|du|van|von|al|el|ben)){0,3}(?<![’'-])")
+
+
+def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Persons the model did not propose, named right after a quotation and the verb that says
+    who spoke: "« ... », glisse Zineb, étudiante", '"...," said Brennan.' (the name followed by a
+    comma or a sentence's end). Not a name already found there, not a place or a known alias."""
+    verbs = words("speech_verbs", lang)
+    if not verbs:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"[»\"”],? ?(?:%s) (?=[A-ZÀ-ÖØ-Þ])" % "|".join(
+        re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+    found = []
+    for cue in pattern.finditer(text):
+        match = SPEAKER.match(text, cue.end())
+        if match is None or text[match.end():match.end() + 1] not in (",", ".", ";"):
+            continue
+        name, start, end = match.group(0), match.start(), match.end()
+        if any(a < end and start < b for a, b in taken) or is_place(name) or name in alias_table(lang) \
+                or any(_bare(w) in words("organization_words") for w in name.split()):
+            continue
+        found.append(Mention(name, PERSON, start, end))
     return found
 
 

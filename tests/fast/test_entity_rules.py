@@ -4,20 +4,28 @@ or standing for it, a lower-case word closing an English place's name."""
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 
 from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_person_cue,
-                                      _cleaned, _in_credit, _merge_institution_heads, _with_institution_word)
-from briefing.extract.read import read_source
+                                      _after_model_number, _cleaned, _in_credit, _merge_institution_heads, _quoted_speakers,
+                                      _with_institution_word)
+from briefing.extract.read import raw_document, read_source
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
-from evaluation.corpus import TRAFILATURA_PAGES
+from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES
 
 
 @cache
 def page_text(name: str) -> str:
-    """The story text of a corpus page (trafilatura-pages/html), its paragraphs one per line."""
-    document = read_source(TRAFILATURA_PAGES / "html" / f"{name}.html", 10_000_000)
+    """The story text of a corpus page (trafilatura-pages/html, or the extraction benchmark's
+    html/NAME.html.gz), its paragraphs one per line."""
+    path = TRAFILATURA_PAGES / "html" / f"{name}.html"
+    if path.exists():
+        document = read_source(path, 10_000_000)
+    else:
+        data = gzip.decompress((EXTRACTION_BENCHMARK / "html" / f"{name}.html.gz").read_bytes())
+        document = raw_document(path, data, 0.0)
     return "\n".join(extract_story(document.text, document.kind).paragraphs)
 
 
@@ -86,3 +94,27 @@ def test_a_lower_case_word_closes_no_english_place_name():
     cleaned = _cleaned("Illinois city", at, PLACE, "en")
     assert (cleaned.text, cleaned.start, cleaned.end) == ("Illinois", at, at + len("Illinois"))
     assert _cleaned("Deir al-Balah", 0, PLACE, "en").text == "Deir al-Balah"  # a particle is part of it
+
+
+@needs_corpus
+def test_the_name_after_a_quotation_and_a_verb_of_saying_is_a_person_s():
+    # bondyblog.fr: "« ... », glisse Zineb, étudiante en littérature française" (the model saw no name)
+    text = page_text("bondyblog.fr.paris-8")
+    found = {(m.text, m.type) for m in _quoted_speakers([], text, "fr")}
+    assert ("Zineb", PERSON) in found
+    zineb = mention(text, "Zineb", PERSON)
+    assert ("Zineb", PERSON) not in {(m.text, m.type) for m in _quoted_speakers([zineb], text, "fr")}  # found already
+
+
+@needs_corpus
+def test_a_name_right_after_a_model_number_is_a_product_not_a_person():
+    # a Reuters page of the extraction benchmark: "its popular 737 Max jet", "roughly 400 737 Max jets"
+    import spacy
+
+    text = page_text("374ac9a59a85196cdacc1679fb8993521a7b7d9d6533720f102300be1c7face4")
+    doc = spacy.blank("en")(text)
+    at = text.index("737 Max")
+    product = doc.char_span(at + 4, at + 7, label="PERSON")
+    assert _after_model_number(product)
+    clark = doc.char_span(text.index("Tim Clark"), text.index("Tim Clark") + 9, label="PERSON")
+    assert not _after_model_number(clark)
