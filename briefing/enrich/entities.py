@@ -75,7 +75,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
         elif kind is None:
             if ent.label_ not in EVENT_LABELS:
                 continue
-            place = _place_in_event(text, lang)
+            place = _place_in_event(text, lang) or _region(text, lang)
             if place is None:
                 continue
             kind, start, text = PLACE, start + text.rfind(place), place
@@ -88,7 +88,25 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             if mention is not None:
                 mention = _with_institution_word(mention, text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
-    return mentions
+    return _joined_regions(mentions, text_of_doc, lang)
+
+
+REGION_LINK = re.compile(r" (?:de l['’]|de la |du |des |de |of the |of )")
+
+
+def _joined_regions(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """'Nord de l'Afrique', not 'Nord' then 'Afrique': a capitalised point of the compass and the
+    place it is a part of name one region."""
+    compass = words("compass_words", lang)
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and mention.type == PLACE and normalize(last.text) in compass
+                and REGION_LINK.fullmatch(text, last.end, mention.start)):
+            joined[-1] = Mention(text[last.start:mention.end], PLACE, last.start, mention.end)
+        else:
+            joined.append(mention)
+    return joined
 
 
 NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-Þ]\w*)(?![\w'’-])")
@@ -224,6 +242,16 @@ def _portfolio_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     """One pattern per portfolio title, compiled once (the set's order: any one matching counts)."""
     return tuple(re.compile(rf"(^|\s){re.escape(title)} (de la|de l'|du|des|de|of the|of|for)$")
                  for title in words("portfolio_titles", lang))
+
+
+def _region(text: str, lang: str) -> str | None:
+    """A region of the world the model called MISC ("Moyen Orient"), the name as written
+    without its determiner: CLDR's territories or the regions news names that it lacks."""
+    name = text
+    while (lead := _leading_word(name, lang)) and normalize(lead) in words("entity_determiners", lang):
+        name = name[len(lead):]
+    key = normalize(name).replace("-", " ")
+    return name if is_territory(name) or key in {r.replace("-", " ") for r in words("world_regions")} else None
 
 
 def _place_in_event(text: str, lang: str) -> str | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import gzip
 from functools import cache
 
-from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_person_cue,
-                                      _after_model_number, _cleaned, _in_credit, _merge_institution_heads, _quoted_speakers,
-                                      _with_institution_word)
+from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
+                                      _after_person_cue, _cleaned, _in_credit, _joined_regions,
+                                      _merge_institution_heads, _quoted_speakers, _region, _with_institution_word)
 from briefing.extract.read import raw_document, read_source
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
@@ -118,3 +118,17 @@ def test_a_name_right_after_a_model_number_is_a_product_not_a_person():
     assert _after_model_number(product)
     clark = doc.char_span(text.index("Tim Clark"), text.index("Tim Clark") + 9, label="PERSON")
     assert not _after_model_number(clark)
+
+
+@needs_corpus
+def test_a_point_of_the_compass_and_its_place_name_one_region_and_misc_regions_are_places():
+    # lapresse.tn: "parmi les pays du Moyen Orient et le Nord de l’Afrique" (the model: Nord, Afrique
+    # two places, Moyen Orient MISC)
+    text = page_text("lapresse.tn.parite")
+    nord, afrique = mention(text, "Nord", PLACE), mention(text, "Afrique", PLACE)
+    assert [m.text for m in _joined_regions([nord, afrique], text, "fr")] == ["Nord de l’Afrique"]
+    tunisie = mention(text, "Tunisie", PLACE)
+    assert _joined_regions([tunisie, afrique], text, "fr") == [tunisie, afrique]
+    assert _region("Moyen Orient", "fr") == "Moyen Orient" and _region("le Moyen-Orient", "fr") == "Moyen-Orient"
+    assert _region("Asie centrale", "fr") == "Asie centrale"  # CLDR's
+    assert _region("Gender gap", "fr") is None
