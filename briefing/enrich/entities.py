@@ -36,7 +36,8 @@ NAME_PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin"
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
 EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
 # What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
-ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
+# And "& co" (and the others, "We support Anders Tegnell & co"): a company writes its "Co" capitalised.
+ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+|\s+&(?:amp;)?\s+co)$")
 # A name ends with a name word, never with the link to the next one: "Agence des participations
 # de[ l’État]", "Bank of[ America]" cut by the model.
 DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")
@@ -85,7 +86,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             text = _without_clause(ent)
         for piece, at in _coordinated(text, start):
             mention = _cleaned(piece, at, kind, lang)
-            if mention is not None:
+            if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(mention, text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
     return _joined_regions(mentions, text_of_doc, lang)
@@ -107,6 +108,16 @@ def _joined_regions(mentions: list[Mention], text: str, lang: str) -> list[Menti
         else:
             joined.append(mention)
     return joined
+
+
+ANY_NEXT_WORD = re.compile(r" (\w+)(?![\w'’-])")
+
+
+def _names_event(mention: Mention, text: str) -> bool:
+    """'Critics Choice award', 'Nobel prize': a name an event's word follows, in any case, names
+    the event (none of our three types); a place's stays ("the Paris summit" is in Paris)."""
+    match = ANY_NEXT_WORD.match(text, mention.end)
+    return match is not None and _bare(match.group(1)) in words("event_words") and not is_place(mention.text)
 
 
 NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-Þ]\w*)(?![\w'’-])")

@@ -9,7 +9,8 @@ from functools import cache
 
 from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
                                       _after_person_cue, _cleaned, _in_credit, _joined_regions,
-                                      _merge_institution_heads, _quoted_speakers, _region, _with_institution_word)
+                                      _merge_institution_heads, _names_event, _quoted_speakers, _region,
+                                      _with_institution_word)
 from briefing.extract.read import raw_document, read_source
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
@@ -132,3 +133,25 @@ def test_a_point_of_the_compass_and_its_place_name_one_region_and_misc_regions_a
     assert _region("Moyen Orient", "fr") == "Moyen Orient" and _region("le Moyen-Orient", "fr") == "Moyen-Orient"
     assert _region("Asie centrale", "fr") == "Asie centrale"  # CLDR's
     assert _region("Gender gap", "fr") is None
+
+
+@needs_corpus
+def test_a_copyright_line_credits_and_an_informal_and_co_is_no_part_of_a_name():
+    # wsvn.com: "Copyright 2023 Sunbeam Television Corp. All rights reserved."
+    text = page_text("wsvn.com-crash")
+    assert _in_credit(mention(text, "Sunbeam Television Corp", ORGANIZATION), text, "en")
+    # thelocal.se: "A Facebook group called 'We support Anders Tegnell & co'"
+    text = page_text("thelocal.se.tattooed")
+    name = "Anders Tegnell &amp; co" if "Anders Tegnell &amp; co" in text else "Anders Tegnell & co"
+    at = text.index(name)
+    assert _cleaned(name, at, ORGANIZATION, "en").text == "Anders Tegnell"
+    assert _cleaned("Johnson & Co", 0, ORGANIZATION, "en").text == "Johnson & Co"  # a company's
+
+
+@needs_corpus
+def test_a_name_an_event_s_word_follows_names_the_event():
+    # reuters.com: "Billy Crudup won a Critics Choice award last week" (the model: a place)
+    text = page_text("reuters.com.parasite")
+    assert _names_event(mention(text, "Critics Choice", PLACE), text)
+    assert not _names_event(mention(text, "Billy Crudup", PERSON), text)
+    assert not _names_event(Mention("Paris", PLACE, 4, 9), "the Paris summit")  # a place's stays
