@@ -87,7 +87,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
         for piece, at in _coordinated(text, start):
             mention = _cleaned(piece, at, kind, lang)
             if mention is not None and not _names_event(mention, text_of_doc):
-                mention = _with_institution_word(mention, text_of_doc, starts)
+                mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
     return _joined_regions(mentions, text_of_doc, lang)
 
@@ -108,6 +108,22 @@ def _joined_regions(mentions: list[Mention], text: str, lang: str) -> list[Menti
         else:
             joined.append(mention)
     return joined
+
+
+def _with_seat_institution(mention: Mention, text: str, lang: str) -> Mention:
+    """'cour d'appel de Rennes', 'tribunal de grande instance de Nanterre', 'parquet de Brest':
+    a place named as the seat of an institution written in lower case right before it is part
+    of the institution's name (an organisation), not a place the story is in."""
+    heads = words("seat_institutions", lang)
+    if mention.type != PLACE or not heads:
+        return mention
+    before = text[max(0, mention.start - 60):mention.start]
+    found = re.search(r"(?:^|[\s'’])(%s)((?: [a-zà-öø-ÿ'’-]+?){0,4} (?:de |d['’]|du |des ))$" % "|".join(
+        re.escape(h) for h in sorted(heads, key=len, reverse=True)), before)
+    if found is None:
+        return mention
+    start = mention.start - len(before) + found.start(1)
+    return Mention(text[start:mention.end], ORGANIZATION, start, mention.end)
 
 
 ANY_NEXT_WORD = re.compile(r" (\w+)(?![\w'’-])")

@@ -10,7 +10,7 @@ from functools import cache
 from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
                                       _after_person_cue, _cleaned, _in_credit, _joined_regions,
                                       _merge_institution_heads, _names_event, _quoted_speakers, _region,
-                                      _with_institution_word)
+                                      _with_institution_word, _with_seat_institution)
 from briefing.extract.read import raw_document, read_source
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
@@ -155,3 +155,14 @@ def test_a_name_an_event_s_word_follows_names_the_event():
     assert _names_event(mention(text, "Critics Choice", PLACE), text)
     assert not _names_event(mention(text, "Billy Crudup", PERSON), text)
     assert not _names_event(Mention("Paris", PLACE, 4, 9), "the Paris summit")  # a place's stays
+
+
+@needs_corpus
+def test_a_place_after_an_institution_written_in_lower_case_is_its_seat():
+    # regards.fr: "la cour d’appel de Rennes", "le parquet de Brest" (the model: Rennes, Brest places)
+    text = page_text("regards.fr.enquetes")
+    for seat, name in (("Rennes", "cour d’appel de Rennes"), ("Brest", "parquet de Brest")):
+        found = _with_seat_institution(mention(text, seat, PLACE), text, "fr")
+        assert (found.text, found.type) == (name, ORGANIZATION)
+    lille = mention(text, "Lille", PLACE)  # "le dépaysement à Lille": a place of the story
+    assert _with_seat_institution(lille, text, "fr") == lille
