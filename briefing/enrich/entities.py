@@ -36,10 +36,13 @@ NAME_PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin"
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
 EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
 # What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
-ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+)$")
+# And "& co" (and the others, "We support Anders Tegnell & co"): a company writes its "Co" capitalised.
+ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+|\s+&(?:amp;)?\s+co)$")
 # A name ends with a name word, never with the link to the next one: "Agence des participations
 # de[ l’État]", "Bank of[ America]" cut by the model.
 DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")
+# Lower-case words closing an English place's name are no part of it: "Illinois[ city]".
+LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
@@ -61,16 +64,19 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
     mentions = []
     text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
+    starts = frozenset(ent.start_char for ent in doc.ents)
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
+        if kind == PERSON and _after_model_number(ent):
+            continue  # "737 Max jets": a product's model, not a person
         person = _person_after_title(ent, lang)
         if person is not None:
             kind, start, text = PERSON, person.start_char, person.text
         elif kind is None:
             if ent.label_ not in EVENT_LABELS:
                 continue
-            place = _place_in_event(text, lang)
+            place = _place_in_event(text, lang) or _region(text, lang)
             if place is None:
                 continue
             kind, start, text = PLACE, start + text.rfind(place), place
@@ -80,9 +86,83 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             text = _without_clause(ent)
         for piece, at in _coordinated(text, start):
             mention = _cleaned(piece, at, kind, lang)
-            if mention is not None:
+            if mention is not None and not _names_event(mention, text_of_doc):
+                mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
-    return mentions
+    return _joined_regions(mentions, text_of_doc, lang)
+
+
+REGION_LINK = re.compile(r" (?:de l['’]|de la |du |des |de |of the |of )")
+
+
+def _joined_regions(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """'Nord de l'Afrique', not 'Nord' then 'Afrique': a capitalised point of the compass and the
+    place it is a part of name one region."""
+    compass = words("compass_words", lang)
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and mention.type == PLACE and normalize(last.text) in compass
+                and REGION_LINK.fullmatch(text, last.end, mention.start)):
+            joined[-1] = Mention(text[last.start:mention.end], PLACE, last.start, mention.end)
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _with_seat_institution(mention: Mention, text: str, lang: str) -> Mention:
+    """'cour d'appel de Rennes', 'tribunal de grande instance de Nanterre', 'parquet de Brest':
+    a place named as the seat of an institution written in lower case right before it is part
+    of the institution's name (an organisation), not a place the story is in."""
+    heads = words("seat_institutions", lang)
+    if mention.type != PLACE or not heads:
+        return mention
+    before = text[max(0, mention.start - 60):mention.start]
+    found = re.search(r"(?:^|[\s'’])(%s)((?: [a-zà-öø-ÿ'’-]+?){0,4} (?:de |d['’]|du |des ))$" % "|".join(
+        re.escape(h) for h in sorted(heads, key=len, reverse=True)), before)
+    if found is None:
+        return mention
+    start = mention.start - len(before) + found.start(1)
+    return Mention(text[start:mention.end], ORGANIZATION, start, mention.end)
+
+
+ANY_NEXT_WORD = re.compile(r" (\w+)(?![\w'’-])")
+
+
+def _names_event(mention: Mention, text: str) -> bool:
+    """'Critics Choice award', 'Nobel prize': a name an event's word follows, in any case, names
+    the event (none of our three types); a place's stays ("the Paris summit" is in Paris)."""
+    match = ANY_NEXT_WORD.match(text, mention.end)
+    return match is not None and _bare(match.group(1)) in words("event_words") and not is_place(mention.text)
+
+
+NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-Þ]\w*)(?![\w'’-])")
+
+
+def _with_institution_word(mention: Mention, text: str, starts: frozenset[int]) -> Mention:
+    """'Miami-Dade Police', not 'Miami-Dade' then 'Police said': capitalised words that make an
+    institution, written right after a name and in no name of the model's own, end that name
+    (an organisation's); unless an event's word follows them ("Dubai Air Show")."""
+    if mention.type == PERSON:
+        return mention
+    end = mention.end
+    while (match := NEXT_WORD.match(text, end)) and match.start(1) not in starts \
+            and _bare(match.group(1)) in words("organization_words"):
+        end = match.end()
+    after = NEXT_WORD.match(text, end)
+    if end == mention.end or after and _bare(after.group(1)) in words("event_words"):
+        return mention
+    return Mention(text[mention.start:end], ORGANIZATION, mention.start, end)
+
+
+def _after_model_number(ent) -> bool:
+    """A name written right after a number of digits that is no year ("737 Max", "A 320 Neo")
+    names a product's model: a count or a date is followed by a noun, not by a person."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    digits = before.text
+    return digits.isascii() and digits.isdigit() and before.whitespace_ == " " and not 1800 <= int(digits) <= 2100
 
 
 # "Assemblée et le Sénat", "the House and the Senate": two names the model read as one (a
@@ -191,6 +271,16 @@ def _portfolio_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
                  for title in words("portfolio_titles", lang))
 
 
+def _region(text: str, lang: str) -> str | None:
+    """A region of the world the model called MISC ("Moyen Orient"), the name as written
+    without its determiner: CLDR's territories or the regions news names that it lacks."""
+    name = text
+    while (lead := _leading_word(name, lang)) and normalize(lead) in words("entity_determiners", lang):
+        name = name[len(lead):]
+    key = normalize(name).replace("-", " ")
+    return name if is_territory(name) or key in {r.replace("-", " ") for r in words("world_regions")} else None
+
+
 def _place_in_event(text: str, lang: str) -> str | None:
     pattern = lexicon(lang).get("place_events")
     match = re.match(pattern, text, re.I) if pattern else None
@@ -215,6 +305,8 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"
+    if kind == PLACE and lang == "en":
+        trimmed = LOWER_END.sub("", trimmed)  # "Illinois[ city]": English writes a place's name capitalised
     if not _is_name(trimmed, kind, after_title):
         return None
     offset = start + text.find(trimmed)
@@ -265,6 +357,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     `lead_end`, where the headline and the lead end in `text`: a name met once after it, in
     passing, is weighed as such (`_credible`); without it no name is."""
     mentions = [*mentions, *_cued_names(mentions, text, lang)]
+    mentions = [*mentions, *_quoted_speakers(mentions, text, lang)]
     mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
     if not mentions:
         return ()
@@ -292,6 +385,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         union(second, first)
     _merge_short_person_names(mentions, union, find)
     _merge_prefixed_names(names, union)
+    _merge_institution_heads(mentions, union)
 
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -338,7 +432,9 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     """A name in a byline or a credit line, not in the story: the line opens with a byline word
     right before it ("Par Jacques Munier"), or a credit word stands before it on its line
     ("Photo: Jonathan Nackstrand/AFP", "(Credit: Clayton Aldern / Grist)", "© Denis Meyer",
-    "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo")."""
+    "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo"); or
+    the line opens with a label of the credits at a story's foot ("Auteur : Kossivi Tiassou",
+    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit."""
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
     credits = _credit_words(lang)
@@ -346,13 +442,15 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
         return True
     if before in words("byline_prefixes", lang):
         return True
+    if any(before.startswith(label + " ") for label in _credit_words(lang, "credit_labels")):
+        return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
 
 
 @cache
-def _credit_words(lang: str) -> tuple[str, ...]:
-    return tuple(" ".join(w.lower().replace("’", "'").split()) for w in lexicon(lang).get("credit_words", ()))
+def _credit_words(lang: str, key: str = "credit_words") -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().replace("’", "'").split()) for w in lexicon(lang).get(key, ()))
 
 
 def _typed(entity: Entity, lang: str) -> Entity:
@@ -382,6 +480,8 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
     parts = name.split()
     if kind != ORGANIZATION and any(_after_cue(m, members, text, lang) for m in members):
         return ORGANIZATION
+    if kind != PERSON and any(_after_person_cue(m, text, lang) for m in members):
+        return PERSON
     if is_place(name):
         return kind
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
@@ -431,14 +531,22 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
     return False
 
 
-def _cue_at_end(before: str, lang: str) -> bool:
+def _after_person_cue(mention: Mention, text: str, lang: str) -> bool:
+    """Whether a noun that says "a person" stands right before the mention, or before it and a
+    comma: "fils de Cha Soona", "une femme, Cha Soona", "the widow of ..."."""
+    before = _before(text, mention.start)
+    return _cue_at_end(before[:-2] + " " if before.endswith(", ") else before, lang, "person_cues")
+
+
+def _cue_at_end(before: str, lang: str, key: str = "organization_cues") -> bool:
     """Whether `before` ends with a space and, before it, a cue that opens it or follows a
-    space: the text after one of its spaces (or all of it) is a cue."""
+    space or an elided article ("l'hebdomadaire Respekt"): the text after one of its spaces or
+    apostrophes (or all of it) is a cue."""
     if not before.endswith(" "):
         return False
-    cues = words("organization_cues", lang)
+    cues = words(key, lang)
     head = before[:-1]
-    return head in cues or any(head[at + 1:] in cues for at, ch in enumerate(head) if ch == " ")
+    return head in cues or any(head[at + 1:] in cues for at, ch in enumerate(head) if ch in " '")
 
 
 PLACE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}")
@@ -500,6 +608,32 @@ def _cued_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     return found
 
 
+SPEAKER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w’'-]*|de|du|van|von|al|el|ben)){0,3}(?<![’'-])")
+
+
+def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Persons the model did not propose, named right after a quotation and the verb that says
+    who spoke: "« ... », glisse Zineb, étudiante", '"...," said Brennan.' (the name followed by a
+    comma or a sentence's end). Not a name already found there, not a place or a known alias."""
+    verbs = words("speech_verbs", lang)
+    if not verbs:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"[»\"”],? ?(?:%s) (?=[A-ZÀ-ÖØ-Þ])" % "|".join(
+        re.escape(v) for v in sorted(verbs, key=len, reverse=True)))
+    found = []
+    for cue in pattern.finditer(text):
+        match = SPEAKER.match(text, cue.end())
+        if match is None or text[match.end():match.end() + 1] not in (",", ".", ";"):
+            continue
+        name, start, end = match.group(0), match.start(), match.end()
+        if any(a < end and start < b for a, b in taken) or is_place(name) or name in alias_table(lang) \
+                or any(_bare(w) in words("organization_words") for w in name.split()):
+            continue
+        found.append(Mention(name, PERSON, start, end))
+    return found
+
+
 def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
               located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset()) -> bool:
     """A name a reader can trust: not a common word of the language ("État", "Ville",
@@ -535,6 +669,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if (entity.type == PERSON and lang == "fr" and len(entity.name.split()) > 1 and not _has_honorific(entity.name)
             and is_common_word(first, lang) and not is_given_name(first)):
         return False  # "Affaire Benalla": a French common noun opens no one's name
+    if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
+            and _plain_words(entity.name, lang)):
+        return False  # "Crédit d'Impôt Recherche", "Affaires européennes": common nouns capitalised, once, in passing
     if len(entity.name.split()) > 1:
         return True
     word = entity.name
@@ -551,6 +688,17 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if not _is_common_word_in(word, lang):
         return True
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
+
+
+def _plain_words(name: str, lang: str) -> bool:
+    """Every word of the name is a word of the language, none a place, a given name or a word
+    that makes an institution ("Traités internationaux"; not "Union européenne", "Aéroports de
+    Paris", "Forum Zineb")."""
+    parts = [_bare(w) for w in re.split(r"[\s'’]+", name)]
+    parts = [w for w in parts if w and w not in PORTFOLIO_LINKS | {"la", "le", "les", "l", "d", "et"}]
+    return bool(parts) and all(
+        _is_common_word_in(w, lang) and not is_place(w) and not is_given_name(w) and w not in words("organization_words")
+        for w in parts)
 
 
 def key_of(word: str) -> str:
@@ -619,6 +767,20 @@ def _merge_prefixed_names(names: list[str], union) -> None:
         first, _, rest = name.partition(" ")
         if rest in known and normalize(first) in prefixes:
             union(name, rest)
+
+
+def _merge_institution_heads(mentions: list[Mention], union) -> None:
+    """'l'Union' is the 'Union européenne', 'the Commission' the 'European Commission', where
+    the article names one organisation only that its word heads (opens, or in English closes):
+    the word that says what kind of institution it is stands for it, whatever type the model gave
+    it. Two candidates ("Union européenne", "Union suisse des paysans"): not merged."""
+    organizations = {m.text for m in mentions if m.type == ORGANIZATION}
+    for short in {m.text for m in mentions if " " not in m.text and m.text[:1].isupper() and not m.text.isupper()}:
+        if _bare(short) not in words("organization_words"):
+            continue
+        longer = {n for n in organizations if n.startswith(short + " ") or n.endswith(" " + short)}
+        if len(longer) == 1:
+            union(short, longer.pop())
 
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:

@@ -252,3 +252,20 @@ def test_a_surname_shared_by_two_persons_of_the_article_stays_a_person_not_a_cit
     text = "Michael Jordan and Eddie Jordan spoke at the summit. Jordan hosted it."  # a country stays one
     found = grouped("en", text, ("Michael Jordan", "person"), ("Eddie Jordan", "person"), ("Jordan", "place"))
     assert ("Jordan", "place") in found
+
+
+# Issue 14, eighth round: a French organisation named once in passing by capitalised common
+# nouns only ("Crédit d'Impôt Recherche", "Traités internationaux") is no name a reader must see;
+# one with a word that makes an institution ("École normale supérieure"), a place or named twice stays.
+@needs_corpus
+def test_a_french_organisation_of_plain_words_named_once_in_passing_is_left_out():
+    from briefing.config import IngestOptions
+    from briefing.ingest import build_articles
+    from evaluation.corpus import CORPUS
+
+    pages = [CORPUS / "trafilatura-pages/html" / f"{name}.html" for name in ("soundofscience.fr.1927", "psl.eu.luniversite")]
+    (_, science), (_, psl) = build_articles(pages, IngestOptions())
+    names = {e.name for e in science.entities}
+    assert "Crédit d’Impôt Recherche" not in names
+    assert {"RogueESR", "France Stratégie", "Thierry Coulhon"} <= names
+    assert {"École nationale des chartes", "École normale supérieure"} <= {e.name for e in psl.entities}

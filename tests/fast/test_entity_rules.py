@@ -1,0 +1,168 @@
+"""Entity rules that need no spaCy model, on the text of real corpus pages (issue 14, eighth
+round): credit lines at a story's foot, cues before a name, an institution's word after a name
+or standing for it, a lower-case word closing an English place's name."""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+
+from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
+                                      _after_person_cue, _cleaned, _in_credit, _joined_regions,
+                                      _merge_institution_heads, _names_event, _quoted_speakers, _region,
+                                      _with_institution_word, _with_seat_institution)
+from briefing.extract.read import raw_document, read_source
+from briefing.extract.story import extract_story
+from conftest import needs_corpus
+from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES
+
+
+@cache
+def page_text(name: str) -> str:
+    """The story text of a corpus page (trafilatura-pages/html, or the extraction benchmark's
+    html/NAME.html.gz), its paragraphs one per line."""
+    path = TRAFILATURA_PAGES / "html" / f"{name}.html"
+    if path.exists():
+        document = read_source(path, 10_000_000)
+    else:
+        data = gzip.decompress((EXTRACTION_BENCHMARK / "html" / f"{name}.html.gz").read_bytes())
+        document = raw_document(path, data, 0.0)
+    return "\n".join(extract_story(document.text, document.kind).paragraphs)
+
+
+def mention(text: str, name: str, kind: str, occurrence: int = 0) -> Mention:
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(name, at + 1)
+    return Mention(name, kind, at, at + len(name))
+
+
+@needs_corpus
+def test_a_name_on_a_line_of_credits_at_the_story_s_foot_is_a_credit():
+    # dw.com/fr (the gold set's dev part): "Auteur : Kossivi Tiassou", "Edition : M-A. Pioerron"
+    text = page_text("dw.com-elephants")
+    assert _in_credit(mention(text, "Tiassou", PERSON), text, "fr")
+    assert _in_credit(mention(text, "A. Pioerron", PERSON), text, "fr")
+    assert not _in_credit(mention(text, "IRD", ORGANIZATION), text, "fr")  # named in the story
+
+
+@needs_corpus
+def test_a_cue_after_an_elided_article_says_organisation():
+    # francais.radio.cz: "dans un entretien pour l'hebdomadaire Respekt" (the model said person)
+    text = page_text("francais.radio.cz-ministre")
+    respekt = mention(text, "Respekt", PERSON)
+    assert _after_cue(respekt, [respekt], text, "fr")
+
+
+@needs_corpus
+def test_a_noun_that_says_person_before_a_name_or_its_apposition():
+    # blog.mondediplo.net: "le mot d'une femme, Cha Soona", "fils de Cha Soona" (typed a place)
+    text = page_text("blog.mondediplo.net.turpitude")
+    assert _after_person_cue(mention(text, "Cha Soona", PLACE), text, "fr")
+    assert _after_person_cue(mention(text, "Cha Soona", PLACE, 1), text, "fr")
+    assert not _after_person_cue(mention(text, "Séoul", PLACE), text, "fr")
+
+
+@needs_corpus
+def test_the_word_that_heads_one_institution_of_the_article_stands_for_it():
+    # legrandcontinent.eu: "les objectifs de l'Union" is the Union européenne it names
+    text = page_text("legrandcontinent.eu.heran")
+    mentions = [mention(text, "Union", PLACE, 1), mention(text, "Union européenne", ORGANIZATION)]
+    joined: list[tuple[str, str]] = []
+    _merge_institution_heads(mentions, lambda short, long: joined.append((short, long)))
+    assert joined == [("Union", "Union européenne")]
+    other = Mention("Union suisse des paysans", ORGANIZATION, 0, 24)  # two it could head: none
+    joined.clear()
+    _merge_institution_heads([*mentions, other], lambda short, long: joined.append((short, long)))
+    assert joined == []
+
+
+@needs_corpus
+def test_an_institution_word_right_after_a_name_ends_it():
+    # wsvn.com: "Miami-Dade Police said officers...", "said Miami-Dade Police Detective Alvaro Zabaleta"
+    text = page_text("wsvn.com-crash")
+    found = _with_institution_word(mention(text, "Miami-Dade", ORGANIZATION, 1), text, frozenset())
+    assert (found.text, found.type) == ("Miami-Dade Police", ORGANIZATION)
+    place = mention(text, "Southwest Miami-Dade", PLACE)
+    assert _with_institution_word(place, text, frozenset()) == place  # no such word after it
+
+
+@needs_corpus
+def test_a_lower_case_word_closes_no_english_place_name():
+    # bbc.com: the model took "Illinois city" for a place's name
+    text = page_text("bbc.com.52241221")
+    at = text.index("Illinois city")
+    cleaned = _cleaned("Illinois city", at, PLACE, "en")
+    assert (cleaned.text, cleaned.start, cleaned.end) == ("Illinois", at, at + len("Illinois"))
+    assert _cleaned("Deir al-Balah", 0, PLACE, "en").text == "Deir al-Balah"  # a particle is part of it
+
+
+@needs_corpus
+def test_the_name_after_a_quotation_and_a_verb_of_saying_is_a_person_s():
+    # bondyblog.fr: "« ... », glisse Zineb, étudiante en littérature française" (the model saw no name)
+    text = page_text("bondyblog.fr.paris-8")
+    found = {(m.text, m.type) for m in _quoted_speakers([], text, "fr")}
+    assert ("Zineb", PERSON) in found
+    zineb = mention(text, "Zineb", PERSON)
+    assert ("Zineb", PERSON) not in {(m.text, m.type) for m in _quoted_speakers([zineb], text, "fr")}  # found already
+
+
+@needs_corpus
+def test_a_name_right_after_a_model_number_is_a_product_not_a_person():
+    # a Reuters page of the extraction benchmark: "its popular 737 Max jet", "roughly 400 737 Max jets"
+    import spacy
+
+    text = page_text("374ac9a59a85196cdacc1679fb8993521a7b7d9d6533720f102300be1c7face4")
+    doc = spacy.blank("en")(text)
+    at = text.index("737 Max")
+    product = doc.char_span(at + 4, at + 7, label="PERSON")
+    assert _after_model_number(product)
+    clark = doc.char_span(text.index("Tim Clark"), text.index("Tim Clark") + 9, label="PERSON")
+    assert not _after_model_number(clark)
+
+
+@needs_corpus
+def test_a_point_of_the_compass_and_its_place_name_one_region_and_misc_regions_are_places():
+    # lapresse.tn: "parmi les pays du Moyen Orient et le Nord de l’Afrique" (the model: Nord, Afrique
+    # two places, Moyen Orient MISC)
+    text = page_text("lapresse.tn.parite")
+    nord, afrique = mention(text, "Nord", PLACE), mention(text, "Afrique", PLACE)
+    assert [m.text for m in _joined_regions([nord, afrique], text, "fr")] == ["Nord de l’Afrique"]
+    tunisie = mention(text, "Tunisie", PLACE)
+    assert _joined_regions([tunisie, afrique], text, "fr") == [tunisie, afrique]
+    assert _region("Moyen Orient", "fr") == "Moyen Orient" and _region("le Moyen-Orient", "fr") == "Moyen-Orient"
+    assert _region("Asie centrale", "fr") == "Asie centrale"  # CLDR's
+    assert _region("Gender gap", "fr") is None
+
+
+@needs_corpus
+def test_a_copyright_line_credits_and_an_informal_and_co_is_no_part_of_a_name():
+    # wsvn.com: "Copyright 2023 Sunbeam Television Corp. All rights reserved."
+    text = page_text("wsvn.com-crash")
+    assert _in_credit(mention(text, "Sunbeam Television Corp", ORGANIZATION), text, "en")
+    # thelocal.se: "A Facebook group called 'We support Anders Tegnell & co'"
+    text = page_text("thelocal.se.tattooed")
+    name = "Anders Tegnell &amp; co" if "Anders Tegnell &amp; co" in text else "Anders Tegnell & co"
+    at = text.index(name)
+    assert _cleaned(name, at, ORGANIZATION, "en").text == "Anders Tegnell"
+    assert _cleaned("Johnson & Co", 0, ORGANIZATION, "en").text == "Johnson & Co"  # a company's
+
+
+@needs_corpus
+def test_a_name_an_event_s_word_follows_names_the_event():
+    # reuters.com: "Billy Crudup won a Critics Choice award last week" (the model: a place)
+    text = page_text("reuters.com.parasite")
+    assert _names_event(mention(text, "Critics Choice", PLACE), text)
+    assert not _names_event(mention(text, "Billy Crudup", PERSON), text)
+    assert not _names_event(Mention("Paris", PLACE, 4, 9), "the Paris summit")  # a place's stays
+
+
+@needs_corpus
+def test_a_place_after_an_institution_written_in_lower_case_is_its_seat():
+    # regards.fr: "la cour d’appel de Rennes", "le parquet de Brest" (the model: Rennes, Brest places)
+    text = page_text("regards.fr.enquetes")
+    for seat, name in (("Rennes", "cour d’appel de Rennes"), ("Brest", "parquet de Brest")):
+        found = _with_seat_institution(mention(text, seat, PLACE), text, "fr")
+        assert (found.text, found.type) == (name, ORGANIZATION)
+    lille = mention(text, "Lille", PLACE)  # "le dépaysement à Lille": a place of the story
+    assert _with_seat_institution(lille, text, "fr") == lille
