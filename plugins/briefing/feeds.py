@@ -5,10 +5,13 @@ Full content and summary, the permalink as guid, the category and every entity a
 atom:link rel="self", and no "now" anywhere: lastBuildDate/updated is the newest article's
 date, so two builds of the same content give the same bytes. Text that XML cannot carry
 (control characters) is dropped. Paths and limits are settings (settings.py: BRIEFING_FEED_*).
+A feed whose key (`feed_key`: everything it shows) and file are those of the site `briefing
+build` replaces is linked from it, not made again (reuse.PreviousFiles).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -20,10 +23,12 @@ from pelican.generators import Generator
 from briefing.files import write_atomically
 from briefing.record import ENTITY_TYPES
 
+from .reuse import PreviousFiles, canonical, code
 from .settings import is_local, site_address
 from .stories import listed_once
 
 log = logging.getLogger(__name__)
+RECORD = "feeds.json"  # the site's and categories' feeds, in the build's cache folder (as reuse.py)
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -82,6 +87,27 @@ def _entry(article, root: str, full_content: bool) -> FeedEntry:
     return entry
 
 
+# what build_feed reads of the settings, besides the site's address
+FEED_SETTINGS = ("BRIEFING_DESCRIPTION", "SITENAME", "DEFAULT_LANG", "AUTHOR")
+
+
+def feed_key(settings: dict, articles: list, path: str, title: str, full_content: bool, shown: dict) -> str:
+    """The hash of everything `build_feed` reads to make this feed (with reuse.code(): this
+    plugin's code and feedgen's version): a feed of the previous build with the same key has
+    the same bytes. `shown` keeps each article's part, made once for every feed that lists it."""
+    digest = hashlib.sha256(canonical([code(), [settings.get(name) for name in FEED_SETTINGS],
+                                       site_address(settings), path, title, full_content]))
+    for article in articles:
+        part = shown.get(article)
+        if part is None:
+            part = shown[article] = canonical([
+                article.url, article.title, article.date, getattr(article, "modified", None), article.summary,
+                article.content if full_content else None, article.category.name,
+                [[entity.name for entity in article.briefing_entities[kind]] for kind in ENTITY_TYPES]])
+        digest.update(part)
+    return digest.hexdigest()
+
+
 def newest_first(articles) -> list:
     """What every feed lists, in its order: one copy per story (the first published), newest
     first, the slug breaking ties (byte-stable)."""
@@ -103,17 +129,24 @@ class FeedsGenerator(Generator):
         articles = newest_first(self.context.get("articles", []))
         sitename = settings.get("SITENAME", "briefing")
         rss, atom = settings["BRIEFING_FEED_RSS"], settings["BRIEFING_FEED_ATOM"]
-        entries: dict = {}
-        self._write(rss, build_feed(settings, articles[:limit], rss, sitename, entries=entries).rss_str(pretty=True))
-        self._write(atom, build_feed(settings, articles[:limit], atom, sitename, entries=entries).atom_str(pretty=True))
+        self.entries, self.shown = {}, {}
+        self.previous = PreviousFiles(settings, self.output_path, RECORD, "feeds")
+        self._feed(rss, articles[:limit], sitename)
+        self._feed(atom, articles[:limit], sitename, atom=True)
         for category, members in self.context.get("categories", []):
             path = settings["BRIEFING_CATEGORY_FEED_RSS"].format(slug=category.slug)
-            ordered = newest_first(members)[:limit]
-            self._write(path, build_feed(settings, ordered, path, f"{sitename} — {category.name}",
-                                         entries=entries).rss_str(pretty=True))
+            self._feed(path, newest_first(members)[:limit], f"{sitename} — {category.name}")
+        self.previous.save()
 
-    def _write(self, path: str, xml: bytes) -> None:
-        write_feed(self.output_path, path, xml)
+    def _feed(self, path: str, articles: list, title: str, atom: bool = False) -> None:
+        """Write one feed with the full text, or link it from the previous build when nothing it
+        shows changed (a changed article changes its category's feed, and the site's when it is
+        among the newest)."""
+        key = feed_key(self.settings, articles, path, f"{title}\0{'atom' if atom else 'rss'}", True, self.shown)
+        if self.previous.enabled and self.previous.take(path, key):
+            return
+        feed = build_feed(self.settings, articles, path, title, entries=self.entries)
+        write_feed(self.output_path, path, feed.atom_str(pretty=True) if atom else feed.rss_str(pretty=True))
 
 
 def feeds_generator(pelican):

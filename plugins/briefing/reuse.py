@@ -37,7 +37,7 @@ from briefing.paths import theme_path
 log = logging.getLogger(__name__)
 RECORD = "entity-pages.json"
 PLUGIN = Path(__file__).resolve().parent
-LIBRARIES = ("pelican", "jinja2", "markupsafe", "babel")
+LIBRARIES = ("pelican", "jinja2", "markupsafe", "babel", "feedgen", "lxml")
 # what our entity, base and social templates read from the context besides the entity
 SETTINGS_READ = ("SITENAME", "SITEURL", "RELATIVE_URLS", "BRIEFING_UI_LANG", "BRIEFING_SEARCH_ENTITY_MIN",
                  "BRIEFING_DESCRIPTION", "BRIEFING_FEED_RSS", "BRIEFING_FEED_ATOM", "BRIEFING_ENTITIES_URL",
@@ -45,55 +45,39 @@ SETTINGS_READ = ("SITENAME", "SITEURL", "RELATIVE_URLS", "BRIEFING_UI_LANG", "BR
 CONTEXT_READ = ("ui", "briefing_canonical_root", "briefing_site_address")
 
 
-class EntityPageReuse:
-    """Keys of the entity pages of one build, and the pages the previous build left."""
+class PreviousFiles:
+    """The files of one build by key, and those the previous build left with the same key."""
 
-    def __init__(self, generator, template) -> None:
-        settings = generator.settings
+    def __init__(self, settings, output_path: str, record: str, what: str) -> None:
         source = settings.get("BRIEFING_REUSE_FROM")
         self.previous = Path(source) if source else None
         cache_path = settings.get("CACHE_PATH")
-        self.record_path = Path(cache_path) / RECORD if cache_path and self.previous else None
-        self.enabled = self.record_path is not None and _own_theme(generator.env, template)
-        try:
-            self.common = _site_part(generator) if self.enabled else b""
-        except TypeError:  # a value of the context with no stable form (another plugin's): no reuse
-            self.enabled, self.common = False, b""
+        self.record_path = Path(cache_path) / record if cache_path and self.previous else None
+        self.enabled = self.record_path is not None
+        self.what = what  # for the log line: "entity pages"
         self.known = self._read_record() if self.enabled else {}
         self.written: dict[str, str] = {}
-        self.articles: dict = {}  # article -> what its entity pages show of it, canonical
         self.folders: set[Path] = set()
-        self.output = Path(generator.output_path)
+        self.output = Path(output_path)
         self.reused = 0
 
-    def key(self, page) -> str:
-        digest = hashlib.sha256(self.common)
-        digest.update(_canonical([page.save_as, page.url, page.name, page.type, page.aliases, page.feed,
-                                  [[other.url, other.type, other.name, count] for other, count in page.companions]]))
-        for article in page.articles:  # an article is on a dozen entity pages: its part made once
-            shown = self.articles.get(article)
-            if shown is None:
-                shown = self.articles[article] = _canonical([article.url, article.title, article.date.isoformat(),
-                                                             article.lang])
-            digest.update(shown)
-        return digest.hexdigest()
-
-    def take(self, page) -> Path | None:
-        """The page's file in the new site, linked from the previous one, or None to render it."""
+    def take(self, save_as: str, key: str) -> Path | None:
+        """The file `save_as` in the new site, linked from the previous one when that build made
+        it with the same key and it is still the file it made; None to make it."""
         if not self.enabled:
             return None
-        key = self.written[page.save_as] = self.key(page)
-        entry = self.known.get(page.save_as)
+        self.written[save_as] = key
+        entry = self.known.get(save_as)
         if not entry or entry[0] != key:
             return None
-        old = self.previous / page.save_as
+        old = self.previous / save_as
         try:
             stat = old.stat()
         except OSError:
             return None
         if [stat.st_ino, stat.st_size, stat.st_mtime_ns] != entry[1:]:
             return None  # not the file the record describes (a failed build, an edit by hand)
-        new = Path(sanitised_join(str(self.output), page.save_as))  # as Pelican's writer names it
+        new = Path(sanitised_join(str(self.output), save_as))  # as Pelican's writer names it
         if new.parent not in self.folders:
             new.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(new.parent)
@@ -105,7 +89,7 @@ class EntityPageReuse:
         return new
 
     def save(self) -> None:
-        """The keys and files of this build's entity pages, for the next one (atomically)."""
+        """The keys and files of this build, for the next one (atomically)."""
         if not self.enabled:
             return
         record = {}
@@ -117,7 +101,7 @@ class EntityPageReuse:
             record[save_as] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
         write_atomically(self.record_path, json.dumps(record), durable=False)  # the cache, not the site
         if self.reused:
-            log.info("briefing: %d entity pages taken from the previous build", self.reused)
+            log.info("briefing: %d %s taken from the previous build", self.reused, self.what)
 
     def _read_record(self) -> dict:
         try:
@@ -125,6 +109,39 @@ class EntityPageReuse:
         except (OSError, ValueError):
             return {}
         return record if isinstance(record, dict) else {}
+
+
+class EntityPageReuse:
+    """Keys of the entity pages of one build, and the pages the previous build left."""
+
+    def __init__(self, generator, template) -> None:
+        self.files = PreviousFiles(generator.settings, generator.output_path, RECORD, "entity pages")
+        self.enabled = self.files.enabled and _own_theme(generator.env, template)
+        try:
+            self.common = _site_part(generator) if self.enabled else b""
+        except TypeError:  # a value of the context with no stable form (another plugin's): no reuse
+            self.enabled, self.common = False, b""
+        self.articles: dict = {}  # article -> what its entity pages show of it, canonical
+
+    def key(self, page) -> str:
+        digest = hashlib.sha256(self.common)
+        digest.update(canonical([page.save_as, page.url, page.name, page.type, page.aliases, page.feed,
+                                  [[other.url, other.type, other.name, count] for other, count in page.companions]]))
+        for article in page.articles:  # an article is on a dozen entity pages: its part made once
+            shown = self.articles.get(article)
+            if shown is None:
+                shown = self.articles[article] = canonical([article.url, article.title, article.date.isoformat(),
+                                                             article.lang])
+            digest.update(shown)
+        return digest.hexdigest()
+
+    def take(self, page) -> Path | None:
+        """The page's file in the new site, linked from the previous one, or None to render it."""
+        return self.files.take(page.save_as, self.key(page)) if self.enabled else None
+
+    def save(self) -> None:
+        if self.enabled:
+            self.files.save()
 
 
 def _own_theme(env, template) -> bool:
@@ -154,8 +171,8 @@ def _site_part(generator) -> bytes:
     """What every entity page of the build shares: code, versions, settings and context read."""
     settings, context = generator.settings, generator.context
     timeline = context.get("briefing_timeline")
-    return _canonical([
-        _code(),
+    return canonical([
+        code(),
         [settings.get(name) for name in SETTINGS_READ],
         [context.get(name) for name in CONTEXT_READ],
         [[c.name, c.url] for c in context.get("briefing_nav_categories", [])],
@@ -166,7 +183,7 @@ def _site_part(generator) -> bytes:
 
 
 @cache
-def _code() -> str:
+def code() -> str:
     """The theme's templates, this plugin's code and the libraries that render: any change of
     them is a new key for every page."""
     digest = hashlib.sha256()
@@ -178,7 +195,7 @@ def _code() -> str:
     return digest.hexdigest()
 
 
-def _canonical(value) -> bytes:
+def canonical(value) -> bytes:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain).encode()
 
 

@@ -225,3 +225,32 @@ def test_pagefind_starts_once_the_pages_it_indexes_are_written_before_the_others
     assert set(marked) <= set(before)
     late_entities = [p for p in after if p.startswith("entities/")]
     assert late_entities and not set(late_entities) & set(marked)
+
+
+def test_a_warm_build_links_the_feeds_a_changed_article_is_not_in(cli, built_site, tmp_path: Path):
+    """A feed (an entity's, a category's, the site's) that does not list the changed article is
+    linked from the site in place;
+    the feeds that list it are made again, with its new title; the site is a cold build's. (The
+    five seeds share few entities: here an entity named once has a feed.)"""
+    content, output, cold = tmp_path / "content", tmp_path / "output", tmp_path / "cold"
+    shutil.copytree(built_site / "content", content)
+    settings = tmp_path / "feedsconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(PROJECT)!r})\nfrom pelicanconf import *\n"
+                        "BRIEFING_ENTITY_FEED_MIN = 1\n", "utf-8")
+
+    def build(folder: Path) -> None:
+        assert cli("build", "--content-dir", content, "--output-dir", folder, "--settings", settings).exit_code == 0
+
+    build(output)
+    feeds = {p.relative_to(output): p.stat().st_ino for p in (output / "feeds").rglob("*.xml")}
+    listing = {name for name in feeds if SEED_PAGE.encode() in (output / name).read_bytes()}
+    assert listing and len(listing) < len(feeds)
+    assert any(name.parent.name == "feeds" for name in set(feeds) - listing)  # a category's feed among the linked
+    seed = content / SEED_PAGE.replace(".html", ".md")
+    seed.write_text(seed.read_text("utf-8").replace("title: Les États-Unis", "title: Les Etats-Unis", 1), "utf-8")
+    build(output)
+    build(cold)
+    assert _files(output) == _files(cold)
+    after = {name: (output / name).stat().st_ino for name in feeds}
+    assert {name for name in feeds if after[name] == feeds[name]} == set(feeds) - listing
+    assert all(b"Les Etats-Unis" in (output / name).read_bytes() for name in listing)
