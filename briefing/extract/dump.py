@@ -119,9 +119,11 @@ def _is_wrapped(lines: list[str]) -> bool:
 def is_chrome(unit: str, prose: bool) -> bool:
     """Site chrome: a known button or menu line, a known prefix on a line that is not prose
     (or that a separator marks as a link: "À lire aussi » ..."), a photo caption or credit,
-    a bare date or time."""
+    a bare date or time, a cookie notice (prose or not: "This website uses cookies to improve
+    your experience …")."""
     key = normalize(unit)
-    if not key or key in words("chrome_lines") or BARE_DATE_OR_TIME.match(key):
+    if not key or key in words("chrome_lines") or BARE_DATE_OR_TIME.match(key) \
+            or any(p.search(key) for p in patterns("consent_patterns")):
         return True
     prefix = prefix_pattern("chrome_prefixes").match(key)
     if prefix and (not prose or LINK_SEPARATOR.match(key, prefix.end() - 1)):
