@@ -370,14 +370,18 @@ def _strip_date(headline: str, lang: str) -> str:
 
 
 def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
-    """Where the `count` blocks after block i are, not counting blocks without a letter ("-", ",")."""
+    """Where the `count` blocks after block i are, not counting blocks without a letter ("-", ",") nor a
+    handle alone ("@TomGillespie1", cut out of its byline)."""
     found: list[int] = []
     for j in range(i + 1, len(units)):
         if len(found) == count:
             break
-        if any(ch.isalpha() for ch in units[j]) :
+        if any(ch.isalpha() for ch in units[j]) and not HANDLE.fullmatch(units[j].strip()):
             found.append(j)
     return found
+
+
+HANDLE = re.compile(r"@\w+")  # "@TomGillespie1": the author's handle, a tag split cut it out of the byline
 
 
 def _within(units: list[str], i: int, count: int) -> int:

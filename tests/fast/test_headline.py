@@ -493,3 +493,30 @@ def test_in_a_tag_split_dump_a_breadcrumb_step_is_no_headline_nor_a_menu_item_sa
              'Football food is “ comfort food” — pizza, wings, chips, dips, and subs — and they can be very hard to '
              'resist.']
     assert _found_title(header, story) == "How to Tackle Game Day Snack Temptations"
+
+
+def test_in_a_tag_split_dump_the_authors_handle_alone_does_not_push_the_date_out_of_the_headlines_reach():
+    # a Sky News page of the article-extraction-benchmark, split at every tag: the byline's handle is a block of
+    # its own, and the date is five blocks under the headline; a related story's link further down is dated by an
+    # embedded tweet's date, and the story's span starts after the related stories
+    header = ['Videos', 'Weather', 'Watch Live',
+              'Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager',
+              'The Portuguese boss had been out of work since being sacked by Manchester United in December 2018.',
+              'Tom Gillespie', 'News reporter', '@TomGillespie1', 'Wednesday 20 November 2019 11:42, UK', 'Image:',
+              'Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur', 'Why you can trust Sky News',
+              "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager until the end of "
+              "the 2022/23 season.",
+              'Pochettino was sacked last night after five-and-a-half years in charge, and less than six months after '
+              'leading Spurs to their first ever Champions League final.',
+              'More from UK',
+              'Prince Andrew: BT and three universities abandon ties with duke after Epstein TV interview',
+              'Harry Dunn: Foreign Secretary Dominic Raab defends seeking legal costs from family',
+              'EuroMillions: UK ticket holder wins £105m jackpot prize',
+              '"He is renowned for his tactical prowess and has managed FC Porto, Inter Milan, Chelsea, Real Madrid '
+              'and Manchester United.', 'Club statement', '— Tottenham Hotspur (@SpursOfficial)', 'November 20, 2019']
+    story = ['"He has won a domestic title in a record four different countries (Portugal, England, Italy and Spain) '
+             'and is one of only three managers to have won the UEFA Champions League twice with two clubs, FC Porto '
+             'in 2004 and Inter Milan in 2010."',
+             'Tottenham posted an image of Mourinho holding up a Tottenham shirt from its Twitter account on '
+             'Wednesday, with the caption: "Welcome Jose".']
+    assert _found_title(header, story) == "Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager"
