@@ -235,7 +235,10 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     site's name: "Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it is
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
-    headline; the closest wins a tie."""
+    headline; the closest wins a tie. The story's first block is the headline, whatever stands above,
+    when it reads as one and a byline or a date stands right under it (the span took both in)."""
+    if len(story) >= 3 and _reads_as_headline(story[0]) and _byline_or_date(story[1], lang):
+        return len(header), story[0]
     lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)
     # a section's name ("U.S. news", the taxonomy's World) is the label above the headline, not the headline
@@ -303,9 +306,13 @@ MENU_SIDE = 1  # short blocks on each side (chosen on the dev set: 1 gains 2 pag
 def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None:
     """When nothing above the story reads as its headline: the story's first block, when it reads
     as one (headline-like, not a sentence, prose after it): a headline the story's span took in."""
-    if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
+    if len(story) >= 2 and _reads_as_headline(story[0]):
         return len(header), story[0]
     return None
+
+
+def _reads_as_headline(unit: str) -> bool:
+    return _headline_like(unit) and not _sentence(unit)
 
 
 def _without_dateline(lead: str) -> str:

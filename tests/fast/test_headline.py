@@ -520,3 +520,18 @@ def test_in_a_tag_split_dump_the_authors_handle_alone_does_not_push_the_date_out
              'Tottenham posted an image of Mourinho holding up a Tottenham shirt from its Twitter account on '
              'Wednesday, with the caption: "Welcome Jose".']
     assert _found_title(header, story) == "Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager"
+
+
+def test_in_a_dump_the_storys_first_block_is_its_headline_when_its_byline_stands_right_under_it():
+    # a PolitiFact page of the article-extraction-benchmark (both dump forms): the claim checked, dated by who
+    # said it, stands above the story; the story's span took in the headline and the byline under it
+    header = ['Donate', 'West Virginia Edition', 'The West Virginia Truth-O-Meter', 'All', 'True', 'Mostly True',
+              'Half True', 'Mostly False', 'False', 'Pants on Fire!', 'Articles', 'People', 'Elections', 'Subjects',
+              '"$53 million a week is coming across the border in drugs."', '—', 'David McKinley',
+              'on Sunday, October 13th, 2019 in an article in a local newspaper']
+    story = ['What is the value of drugs that come to the U.S. border?',
+             'By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.',
+             'The Mexico-U.S. border check point near the Nogales/Mariposa Port of Entry in Nogales, Ariz. (AP)',
+             'In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, and '
+             'argued that the United States needs stronger border security, including more border patrol agents.']
+    assert _found_title(header, story) == "What is the value of drugs that come to the U.S. border?"
