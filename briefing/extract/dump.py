@@ -183,7 +183,7 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     while start > 0 and prefix_pattern("story_openers").match(normalize(units[start - 1])):
         start -= 1  # "This post originally appeared on Grist.": the story's own first line
     header = units[:start]
-    found = find_title(header, units[start:end], stop, lang)
+    found = find_title(header, units[start:end], stop, lang, _short_lines_after_lead(units[start:end], prose[start:end]))
     title_at, title = found if found is not None else (None, None)
     category = find_section(header[:title_at] if title_at is not None else header)
     byline = _byline_after_lead(units[start:end], prose[start:end], lang)
@@ -201,14 +201,20 @@ BYLINE_LINES = 6  # author, date, place, "Auteur", "Date"…: the short lines un
 BYLINE_WORDS = 8
 
 
-def _byline_after_lead(story: list[str], prose: list[int], lang: str) -> int:
-    """How many short lines (a byline, a date, a place) stand between the story's first block
-    and its second prose block, when one of them is a date: they belong to the header, where
-    dates and bylines are read."""
+def _short_lines_after_lead(story: list[str], prose: list[int]) -> int:
+    """How many short lines (six at most) stand under the story's first block, before more prose."""
     count = 0
     while 1 + count < len(story) and not prose[1 + count] and count < BYLINE_LINES \
             and len(WORD.findall(story[1 + count])) <= BYLINE_WORDS:
         count += 1
+    return count
+
+
+def _byline_after_lead(story: list[str], prose: list[int], lang: str) -> int:
+    """How many short lines (a byline, a date, a place) stand between the story's first block
+    and its second prose block, when one of them is a date: they belong to the header, where
+    dates and bylines are read."""
+    count = _short_lines_after_lead(story, prose)
     lines = story[1:1 + count]
     dated = date_in_text(lines, lang) is not None
     return count if dated and prose and prose[0] and 1 + count < len(story) and prose[1 + count] else 0
@@ -228,7 +234,8 @@ def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:
     return kept
 
 
-def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: str = "en") -> tuple[int, str] | None:
+def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: str = "en",
+               byline: int = 0) -> tuple[int, str] | None:
     """(where, headline) of the headline-like block above the story that best reads as its
     headline: the share of its words the story's opening uses (a block of one or two words can
     share little); said twice above the story (also when one of its statements carries the
@@ -236,7 +243,8 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
     headline; the closest wins a tie. The story's first block is the headline, whatever stands above,
-    when it reads as one and a byline or a date stands right under it (the span took both in)."""
+    when it reads as one and a byline or a date stands right under it (the span took both in). The
+    `byline` short lines under the story's first block (a standfirst) date a headline above it too."""
     if len(story) >= 3 and _reads_as_headline(story[0]) and _byline_or_date(story[1], lang):
         return len(header), story[0]
     lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
@@ -250,7 +258,9 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     for i, stem in stems.items():
         if not _crumb(header, i):  # a menu item the breadcrumb says again is no headline said twice
             places.setdefault(_key(stem), []).append(i)
-    marks = [_byline_or_date(unit, lang) for unit in header]
+    # the standfirst and the byline under it that the story's span took in date a headline above them
+    lines = header + story[:1 + byline] if byline else header
+    marks = [_byline_or_date(unit, lang) for unit in lines]
     bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
     authors = {keys[j] for j in bylined}  # the author's name said again ("Biography" / "Sarah E. Needleman" / a date)
@@ -268,7 +278,7 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         # menu item of two words ("L'action citoyenne") that shares little with the story
         repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
             and _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[i + 1:_within(header, i, DATED_WITHIN)])
+        dated = not marks[i] and any(marks[i + 1:_within(lines, i, DATED_WITHIN)])
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):

@@ -535,3 +535,37 @@ def test_in_a_dump_the_storys_first_block_is_its_headline_when_its_byline_stands
              'In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, and '
              'argued that the United States needs stronger border security, including more border patrol agents.']
     assert _found_title(header, story) == "What is the value of drugs that come to the U.S. border?"
+
+
+def test_in_a_tag_split_dump_the_byline_under_the_standfirst_dates_the_headline_above_it():
+    # a pv magazine page of the article-extraction-benchmark, split at every tag: the story's span opens with the
+    # standfirst and takes in the date and the author under it; they date the headline right above the span,
+    # which a menu item that shares a word with the story ("Module Price Index") outscored
+    menu = ['Guggenheim Solar Index', 'Market overview: Large-scale storage systems',
+            'Market overview: Microgrid control systems', 'Module Price Index', 'PV Project Exchange', 'Archive',
+            'Special editions', '2019', '2018', '2017', 'About', 'About us', 'Community standards', 'Contact us',
+            'Editorial team', 'Jobs', 'Newsletter', 'Subscribe', 'Advertise']
+    blocks = [*menu, 'South Korea’s roadmap to drive down solar costs',
+              'The government has unveiled a plan to help the PV industry reduce the cost of solar panels from around '
+              '$0.23/W to $0.10/W by 2030. The plan also aims to reach module efficiencies of around 24% – up to 35% '
+              'for multi-junction cells – by the end of the next decade.',
+              'November 20, 2019', 'Emiliano Bellini', 'Markets', 'Modules & Upstream Manufacturing', 'Policy',
+              'Utility-scale PV', 'South Korea',
+              'Hanwha Q Cells was reportedly South Korea’s largest cell maker at the end of 2017, with 3.7 GW of '
+              'annual production capacity.', 'Image: Hanwha Q cells', 'Share',
+              'South Korea’s Ministry of Trade, Industry and Energy (MOTIE) has unveiled a plan to help the PV '
+              'industry further reduce the costs of solar module technology and to increase product efficiency.',
+              'The initiative is part of the Fourth Energy Technology Development Plan and Roadmap, submitted to '
+              'Korean renewable energy industry representatives this week. The plan includes actions to raise '
+              'electromobility rates, reduce coal-fired fine dusts by 90%, improve nuclear safety and increase the '
+              'scale of wind power projects, among other measures.']
+    assert _dump_title(blocks, "en") == "South Korea’s roadmap to drive down solar costs"
+
+
+def test_a_photographers_credit_with_the_agency_after_a_bar_is_no_headline():
+    # an NJ.com page of the article-extraction-benchmark: the credit under the picture, dated by the byline under
+    # the caption, is chrome; a headline with its site's name after a bar is longer than a name
+    from briefing.extract.dump import is_chrome
+
+    assert is_chrome("Alex Wong | Getty Images", prose=False)
+    assert not is_chrome("Tesla recalls 2 million cars over Autopilot | Reuters", prose=False)
