@@ -306,7 +306,7 @@ def _menu_run(header: list[str], i: int, marks: list[bool]) -> bool:
     before = [j for j in range(i - 1, -1, -1) if any(ch.isalpha() for ch in header[j])][:MENU_SIDE]
     after = _next_blocks(header, i, MENU_SIDE)
     return len(before) == len(after) == MENU_SIDE and all(len(WORD.findall(header[j])) <= MENU_WORDS for j in before + after) \
-        and not any(marks[j] for j in after)
+        and not any(marks[i + 1:_within(header, i, MENU_SIDE)])  # a date without a letter counts ("14/01/2020")
 
 
 MENU_WORDS = 3  # words of a menu item, at most

@@ -569,3 +569,22 @@ def test_a_photographers_credit_with_the_agency_after_a_bar_is_no_headline():
 
     assert is_chrome("Alex Wong | Getty Images", prose=False)
     assert not is_chrome("Tesla recalls 2 million cars over Autopilot | Reuters", prose=False)
+
+
+def test_in_a_tag_split_dump_a_short_headline_with_a_date_right_under_it_is_no_menu_item():
+    # a France Culture page of the corpus (the editorial gold set's tuned part), split at every tag: the
+    # headline, three words, stands between the player's "5 min" and share buttons; the date right under it,
+    # without a letter, says it is no menu item ("Réécouter" glued to it is the player's button)
+    header = ["Vous êtes ici :", "Accueil", "Émissions", "Le Journal des idées", "Prendre la parole",
+              "Le Journal des idées", "par", "Jacques Munier", "du lundi au vendredi, à 6h40", "S'abonner",
+              "Contacter l'émission", "Réécouter Prendre la parole", "5 min", "Prendre la parole", "14/01/2020",
+              "Facebook", "Twitter", "Mail", "Embed", "Code embed copié dans le presse-papier"]
+    story = ["Au moins, avec les guillemets, on sait qui parle, on identifie une source. Sans, c’est le risque pour "
+             "les journalistes de devenir des ventriloques de la parole présidentielle.", "Performativité",
+             "Les éditions Allia viennent opportunément de rééditer l’ouvrage d’Éric Chauvier intitulé La crise "
+             "commence où finit le langage, augmenté d’un chapitre sur les réseaux sociaux."]
+    from briefing.extract.dump import find_title
+    from briefing.extract.language import stopwords
+
+    found = find_title(header, story, stopwords("fr"), "fr")
+    assert found and found[1] == "Prendre la parole"
