@@ -242,10 +242,13 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     site's name: "Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it is
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
-    headline; the closest wins a tie. The story's first block is the headline, whatever stands above,
-    when it reads as one and a byline or a date stands right under it (the span took both in). The
+    headline; the closest wins a tie. The story's first block is the headline, whatever else stands
+    above, when it reads as one, a byline or a date stands right under it (the span took both in) and no
+    headline stands right above it (then it is that one's standfirst). The
     `byline` short lines under the story's first block (a standfirst) date a headline above it too."""
-    if len(story) >= 3 and _reads_as_headline(story[0]) and _byline_or_date(story[1], lang):
+    above = [unit for unit in header if any(ch.isalpha() for ch in unit)][-1:]
+    if len(story) >= 3 and _reads_as_headline(story[0]) and _byline_or_date(story[1], lang) \
+            and not (above and _reads_as_headline(above[0]) and not _byline_or_date(above[0], lang)):
         return len(header), story[0]
     lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)

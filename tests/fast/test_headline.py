@@ -588,3 +588,18 @@ def test_in_a_tag_split_dump_a_short_headline_with_a_date_right_under_it_is_no_m
 
     found = find_title(header, story, stopwords("fr"), "fr")
     assert found and found[1] == "Prendre la parole"
+
+
+def test_in_a_dump_a_standfirst_the_storys_span_opens_with_over_the_byline_is_no_headline():
+    # a typical layout (hand-made): the headline, then a standfirst without a full stop that opens the story's
+    # span, and the byline under it; a headline stands right above it, so it is that one's standfirst
+    header = ["Home", "World", "Europe", "Heatwave: Spain records its hottest June night as fires spread in Catalonia"]
+    story = ["Firefighters battle blazes across the north-east while temperatures stay above 40C for a fourth day",
+             "By Maria Lopez in Barcelona", "Mon 29 Jun 2019 09.15 BST",
+             "Spain recorded its hottest June night on record as firefighters in Catalonia battled the worst wildfires "
+             "the region has seen in twenty years, with temperatures above 40C for a fourth day in a row."]
+    from briefing.extract.dump import find_title
+    from briefing.extract.language import stopwords
+
+    found = find_title(header, story, stopwords("en"), "en", byline=2)  # the byline's two lines under the standfirst
+    assert found and found[1] == "Heatwave: Spain records its hottest June night as fires spread in Catalonia"
