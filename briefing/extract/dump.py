@@ -119,9 +119,11 @@ def _is_wrapped(lines: list[str]) -> bool:
 def is_chrome(unit: str, prose: bool) -> bool:
     """Site chrome: a known button or menu line, a known prefix on a line that is not prose
     (or that a separator marks as a link: "À lire aussi » ..."), a photo caption or credit,
-    a bare date or time."""
+    a bare date or time, a cookie notice (prose or not: "This website uses cookies to improve
+    your experience …")."""
     key = normalize(unit)
-    if not key or key in words("chrome_lines") or BARE_DATE_OR_TIME.match(key):
+    if not key or key in words("chrome_lines") or BARE_DATE_OR_TIME.match(key) \
+            or any(p.search(key) for p in patterns("consent_patterns")):
         return True
     prefix = prefix_pattern("chrome_prefixes").match(key)
     if prefix and (not prose or LINK_SEPARATOR.match(key, prefix.end() - 1)):
@@ -181,7 +183,7 @@ def clean_text_dump(text: str, lang: str) -> CleanedText:
     while start > 0 and prefix_pattern("story_openers").match(normalize(units[start - 1])):
         start -= 1  # "This post originally appeared on Grist.": the story's own first line
     header = units[:start]
-    found = find_title(header, units[start:end], stop, lang)
+    found = find_title(header, units[start:end], stop, lang, _short_lines_after_lead(units[start:end], prose[start:end]))
     title_at, title = found if found is not None else (None, None)
     category = find_section(header[:title_at] if title_at is not None else header)
     byline = _byline_after_lead(units[start:end], prose[start:end], lang)
@@ -199,14 +201,20 @@ BYLINE_LINES = 6  # author, date, place, "Auteur", "Date"…: the short lines un
 BYLINE_WORDS = 8
 
 
-def _byline_after_lead(story: list[str], prose: list[int], lang: str) -> int:
-    """How many short lines (a byline, a date, a place) stand between the story's first block
-    and its second prose block, when one of them is a date: they belong to the header, where
-    dates and bylines are read."""
+def _short_lines_after_lead(story: list[str], prose: list[int]) -> int:
+    """How many short lines (six at most) stand under the story's first block, before more prose."""
     count = 0
     while 1 + count < len(story) and not prose[1 + count] and count < BYLINE_LINES \
             and len(WORD.findall(story[1 + count])) <= BYLINE_WORDS:
         count += 1
+    return count
+
+
+def _byline_after_lead(story: list[str], prose: list[int], lang: str) -> int:
+    """How many short lines (a byline, a date, a place) stand between the story's first block
+    and its second prose block, when one of them is a date: they belong to the header, where
+    dates and bylines are read."""
+    count = _short_lines_after_lead(story, prose)
     lines = story[1:1 + count]
     dated = date_in_text(lines, lang) is not None
     return count if dated and prose and prose[0] and 1 + count < len(story) and prose[1 + count] else 0
@@ -226,14 +234,22 @@ def drop_inner_boxes(units: list[str], prose: list[int]) -> list[str]:
     return kept
 
 
-def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: str = "en") -> tuple[int, str] | None:
+def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: str = "en",
+               byline: int = 0) -> tuple[int, str] | None:
     """(where, headline) of the headline-like block above the story that best reads as its
     headline: the share of its words the story's opening uses (a block of one or two words can
     share little); said twice above the story (also when one of its statements carries the
     site's name: "Headline - Site" as the page's <title>, "Headline" as its <h1>), unless it is
     a menu item said twice (a neighbour repeated with it); followed by a byline or a date, as
     headlines are; not a sentence of prose (a standfirst, a caption); the name is cut from the
-    headline; the closest wins a tie."""
+    headline; the closest wins a tie. The story's first block is the headline, whatever else stands
+    above, when it reads as one, a byline or a date stands right under it (the span took both in) and no
+    headline stands right above it (then it is that one's standfirst). The
+    `byline` short lines under the story's first block (a standfirst) date a headline above it too."""
+    above = [unit for unit in header if any(ch.isalpha() for ch in unit)][-1:]
+    if len(story) >= 3 and _reads_as_headline(story[0]) and _byline_or_date(story[1], lang) \
+            and not (above and _reads_as_headline(above[0]) and not _byline_or_date(above[0], lang)):
+        return len(header), story[0]
     lead_words = _content_words(" ".join([_without_dateline(unit) for unit in story[:1]] + story[1:3]), stop)
     header, origin = _join_dangling(header, stop)
     # a section's name ("U.S. news", the taxonomy's World) is the label above the headline, not the headline
@@ -245,7 +261,9 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
     for i, stem in stems.items():
         if not _crumb(header, i):  # a menu item the breadcrumb says again is no headline said twice
             places.setdefault(_key(stem), []).append(i)
-    marks = [_byline_or_date(unit, lang) for unit in header]
+    # the standfirst and the byline under it that the story's span took in date a headline above them
+    lines = header + story[:1 + byline] if byline else header
+    marks = [_byline_or_date(unit, lang) for unit in lines]
     bylined = {j for i, unit in enumerate(header) if normalize(unit) in words("byline_prefixes")
                for j in _next_blocks(header, i, DATED_WITHIN)}  # "By" / "Tim Childers" / "-" / "Live Science Contributor"
     authors = {keys[j] for j in bylined}  # the author's name said again ("Biography" / "Sarah E. Needleman" / a date)
@@ -263,7 +281,7 @@ def find_title(header: list[str], story: list[str], stop: frozenset[str], lang: 
         # menu item of two words ("L'action citoyenne") that shares little with the story
         repeated = not sentence and (len(own) >= SHORT_TITLE_WORDS or share >= REPEATED_SHARE) \
             and _repeated(places[_key(stems[i])], keys, share)
-        dated = not marks[i] and any(marks[i + 1:_within(header, i, DATED_WITHIN)])
+        dated = not marks[i] and any(marks[i + 1:_within(lines, i, DATED_WITHIN)])
         score = share + repeated * REPEATED_BONUS + dated * DATED_BONUS - sentence * SENTENCE_PENALTY \
             - DISTANCE_COST * (len(header) - i)
         if score > best_score and (share or repeated or dated):
@@ -291,7 +309,7 @@ def _menu_run(header: list[str], i: int, marks: list[bool]) -> bool:
     before = [j for j in range(i - 1, -1, -1) if any(ch.isalpha() for ch in header[j])][:MENU_SIDE]
     after = _next_blocks(header, i, MENU_SIDE)
     return len(before) == len(after) == MENU_SIDE and all(len(WORD.findall(header[j])) <= MENU_WORDS for j in before + after) \
-        and not any(marks[j] for j in after)
+        and not any(marks[i + 1:_within(header, i, MENU_SIDE)])  # a date without a letter counts ("14/01/2020")
 
 
 MENU_WORDS = 3  # words of a menu item, at most
@@ -301,9 +319,13 @@ MENU_SIDE = 1  # short blocks on each side (chosen on the dev set: 1 gains 2 pag
 def _opening_line(header: list[str], story: list[str]) -> tuple[int, str] | None:
     """When nothing above the story reads as its headline: the story's first block, when it reads
     as one (headline-like, not a sentence, prose after it): a headline the story's span took in."""
-    if len(story) >= 2 and _headline_like(story[0]) and not _sentence(story[0]):
+    if len(story) >= 2 and _reads_as_headline(story[0]):
         return len(header), story[0]
     return None
+
+
+def _reads_as_headline(unit: str) -> bool:
+    return _headline_like(unit) and not _sentence(unit)
 
 
 def _without_dateline(lead: str) -> str:
@@ -368,14 +390,18 @@ def _strip_date(headline: str, lang: str) -> str:
 
 
 def _next_blocks(units: list[str], i: int, count: int) -> list[int]:
-    """Where the `count` blocks after block i are, not counting blocks without a letter ("-", ",")."""
+    """Where the `count` blocks after block i are, not counting blocks without a letter ("-", ",") nor a
+    handle alone ("@TomGillespie1", cut out of its byline)."""
     found: list[int] = []
     for j in range(i + 1, len(units)):
         if len(found) == count:
             break
-        if any(ch.isalpha() for ch in units[j]) :
+        if any(ch.isalpha() for ch in units[j]) and not HANDLE.fullmatch(units[j].strip()):
             found.append(j)
     return found
+
+
+HANDLE = re.compile(r"@\w+")  # "@TomGillespie1": the author's handle, a tag split cut it out of the byline
 
 
 def _within(units: list[str], i: int, count: int) -> int:

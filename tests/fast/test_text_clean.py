@@ -164,3 +164,41 @@ def test_a_paragraph_a_paywall_cuts_is_prose_a_short_teaser_is_not():
               "l’Extrême-Orient. Inéluctablement. Cela mérite attention...")
     assert prose_words(cut, stopwords("fr")) > 0
     assert prose_words(teaser, stopwords("fr")) == 0
+
+
+def test_a_cookie_notice_is_chrome_even_when_it_reads_as_prose():
+    # a motorcycle magazine's review page of the article-extraction-benchmark, split at every tag: the cookie
+    # dialog at the foot of the page says more than the short review, and was read as the story
+    story = ["If you want a book that makes you feel great about being a biker, this is it. The 180 page coffee-table "
+             "publication comes with a 10-inch vinyl featuring seven classic rock tracks, including Born to be Wild "
+             "and The Road to Hell. While we all know vinyl is best, there’s also a download code to get all the "
+             "tracks as 256kps MP3s.",
+             "As I write this review, listening to the Bike & Style soundtrack and flicking through the book again, "
+             "the idea, from Ear Books in Germany, makes brilliant sense. Classic rock may seem something of a cliché "
+             "for bikers, but looking at shots of Freddie Spencer and Evel Knievel whilst listening to Steppenwolf "
+             "makes me want to get out on the bike.",
+             "There are some stunning photos in the book, but it’s disappointing to also find a few low-resolution "
+             "images spoiling the quality impression, as well as some design touches that intrude a little too much."]
+    overview = ("This website uses cookies to improve your experience while you navigate through the website. Out of "
+                "these cookies, the cookies that are categorized as necessary are stored on your browser as they are "
+                "essential for the working of basic functionalities of the website. We also use third-party cookies "
+                "that help us analyze and understand how you use this website. These cookies will be stored in your "
+                "browser only with your consent. You also have the option to opt-out of these cookies. But opting out "
+                "of some of these cookies may have an effect on your browsing experience.")
+    dialog = ["This website uses cookies to improve your experience. We'll assume you're ok with this, but you can "
+              "opt-out if you wish.", "Accept", "Read More", "Privacy & Cookies Policy", "Privacy Overview", overview,
+              "Privacy Overview", overview, "Necessary", "Always Enabled",
+              "Necessary cookies are absolutely essential for the website to function properly. This category only "
+              "includes cookies that ensures basic functionalities and security features of the website. These "
+              "cookies do not store any personal information."]
+    blocks = ["Fast Bikes", "Bike & Style book with soundtrack review", "21/06/2014", "Tony Carter", "Kit Reviews",
+              *story, "Advert", "This slideshow requires JavaScript.", "Terms and conditions", *dialog]
+    cleaned = clean_text_dump("\n\n".join(blocks) + "\n", "en")
+    assert cleaned.paragraphs == story
+    assert cleaned.title == "Bike & Style book with soundtrack review"
+    from briefing.extract.dump import is_chrome
+
+    assert is_chrome("En poursuivant, vous acceptez l’utilisation des cookies pour mesurer l’audience de ce site et "
+                     "vous proposer des contenus adaptés à vos centres d’intérêt.", prose=True)
+    assert not is_chrome("Google veut supprimer les cookies tiers de son navigateur Chrome d’ici deux ans, ce qui "
+                         "inquiète les éditeurs de presse et les régies publicitaires.", prose=True)
