@@ -21,7 +21,7 @@ SHOTS = {
     "front.png": ("", 1280, 1100),
     "article.png": ("les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html", 1280, 1300),
     "article-mobile.png": ("les-etats-unis-et-l-irak-entament-des-discussions-sur-la-fin-de-la-coalition.html", 390, 1500),
-    "entity.png": ("entities/irak/", 1280, 900),
+    "entity.png": ("entities/irak.html", 1280, 900),
     "places.png": ("places/", 1280, 900),
     "places-dark.png": ("places/", 1280, 900, "dark"),
 }
