@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
-from .feeds import build_feed, feed_key, newest_first, write_feed
-from .reuse import PreviousFiles
+from .feeds import FeedWriter, newest_first
 
 RECORD = "entity-feeds.json"  # in the build's cache folder, as reuse.py keeps the entity pages'
 
@@ -31,19 +30,13 @@ class EntityFeedsGenerator(Generator):
         settings = self.settings
         sitename = settings.get("SITENAME", "briefing")
         limit = settings["BRIEFING_FEED_MAX_ITEMS"]
-        full = settings["BRIEFING_ENTITY_FEED_FULL"]
         pages = self.context.get("briefing_entity_pages", {})
-        entries: dict = {}  # an article's entry, once for every feed that lists it
-        previous, shown = PreviousFiles(settings, self.output_path, RECORD, "entity feeds"), {}
+        feeds = FeedWriter(settings, self.output_path, RECORD, "entity feeds", settings["BRIEFING_ENTITY_FEED_FULL"])
         for slug in sorted(pages):
             page = pages[slug]
             if page.feed:  # set by the entity index when enough articles name it
-                articles, title = newest_first(page.articles)[:limit], f"{sitename} — {page.name}"
-                if previous.enabled and previous.take(page.feed, feed_key(settings, articles, page.feed, title, full, shown)):
-                    continue
-                feed = build_feed(settings, articles, page.feed, title, full_content=full, entries=entries)
-                write_feed(self.output_path, page.feed, feed.rss_str(pretty=True))
-        previous.save()
+                feeds.feed(page.feed, newest_first(page.articles)[:limit], f"{sitename} — {page.name}")
+        feeds.save()
 
 
 def entity_feeds_generator(pelican):

@@ -91,12 +91,13 @@ def _entry(article, root: str, full_content: bool) -> FeedEntry:
 FEED_SETTINGS = ("BRIEFING_DESCRIPTION", "SITENAME", "DEFAULT_LANG", "AUTHOR")
 
 
-def feed_key(settings: dict, articles: list, path: str, title: str, full_content: bool, shown: dict) -> str:
-    """The hash of everything `build_feed` reads to make this feed (with reuse.code(): this
-    plugin's code and feedgen's version): a feed of the previous build with the same key has
-    the same bytes. `shown` keeps each article's part, made once for every feed that lists it."""
+def feed_key(settings: dict, articles: list, path: str, title: str, full_content: bool, form: str, shown: dict) -> str:
+    """The hash of everything `build_feed` reads to make this feed, in this form ("rss",
+    "atom"), with reuse.code() (this plugin's code and feedgen's version): a feed of the
+    previous build with the same key has the same bytes. `shown` keeps each article's part,
+    made once for every feed that lists it."""
     digest = hashlib.sha256(canonical([code(), [settings.get(name) for name in FEED_SETTINGS],
-                                       site_address(settings), path, title, full_content]))
+                                       site_address(settings), path, title, full_content, form]))
     for article in articles:
         part = shown.get(article)
         if part is None:
@@ -118,6 +119,28 @@ def write_feed(output_path: str, path: str, xml: bytes) -> None:
     write_atomically(Path(output_path) / path, xml, durable=False)  # as Pelican writes pages
 
 
+class FeedWriter:
+    """The feeds of one generator, all with the full text or all with the summary only: each
+    written, or linked from the site the build replaces when its key (`feed_key`) and file are
+    those of that build (reuse.PreviousFiles, whose record is `record` in the cache folder)."""
+
+    def __init__(self, settings: dict, output_path: str, record: str, what: str, full_content: bool = True) -> None:
+        self.settings, self.output_path, self.full_content = settings, output_path, full_content
+        self.previous = PreviousFiles(settings, output_path, record, what)
+        self.entries: dict = {}  # an article's entry, once for every feed that lists it
+        self.shown: dict = {}  # an article's part of the keys, likewise
+
+    def feed(self, path: str, articles: list, title: str, form: str = "rss") -> None:
+        if self.previous.enabled and self.previous.take(
+                path, feed_key(self.settings, articles, path, title, self.full_content, form, self.shown)):
+            return
+        feed = build_feed(self.settings, articles, path, title, full_content=self.full_content, entries=self.entries)
+        write_feed(self.output_path, path, feed.atom_str(pretty=True) if form == "atom" else feed.rss_str(pretty=True))
+
+    def save(self) -> None:
+        self.previous.save()
+
+
 class FeedsGenerator(Generator):
     def generate_output(self, writer) -> None:
         settings = self.settings
@@ -129,24 +152,14 @@ class FeedsGenerator(Generator):
         articles = newest_first(self.context.get("articles", []))
         sitename = settings.get("SITENAME", "briefing")
         rss, atom = settings["BRIEFING_FEED_RSS"], settings["BRIEFING_FEED_ATOM"]
-        self.entries, self.shown = {}, {}
-        self.previous = PreviousFiles(settings, self.output_path, RECORD, "feeds")
-        self._feed(rss, articles[:limit], sitename)
-        self._feed(atom, articles[:limit], sitename, atom=True)
+        # a changed article changes its category's feed, and the site's when it is among the newest
+        feeds = FeedWriter(settings, self.output_path, RECORD, "feeds")
+        feeds.feed(rss, articles[:limit], sitename)
+        feeds.feed(atom, articles[:limit], sitename, form="atom")
         for category, members in self.context.get("categories", []):
             path = settings["BRIEFING_CATEGORY_FEED_RSS"].format(slug=category.slug)
-            self._feed(path, newest_first(members)[:limit], f"{sitename} — {category.name}")
-        self.previous.save()
-
-    def _feed(self, path: str, articles: list, title: str, atom: bool = False) -> None:
-        """Write one feed with the full text, or link it from the previous build when nothing it
-        shows changed (a changed article changes its category's feed, and the site's when it is
-        among the newest)."""
-        key = feed_key(self.settings, articles, path, f"{title}\0{'atom' if atom else 'rss'}", True, self.shown)
-        if self.previous.enabled and self.previous.take(path, key):
-            return
-        feed = build_feed(self.settings, articles, path, title, entries=self.entries)
-        write_feed(self.output_path, path, feed.atom_str(pretty=True) if atom else feed.rss_str(pretty=True))
+            feeds.feed(path, newest_first(members)[:limit], f"{sitename} — {category.name}")
+        feeds.save()
 
 
 def feeds_generator(pelican):
