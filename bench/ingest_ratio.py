@@ -19,6 +19,7 @@ the two ingests are compared (ingest_key and ingest_sha256 aside, which change w
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
 import shutil
@@ -60,12 +61,37 @@ def unavoidable(folder: Path) -> None:
             pass
 
 
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
+
+
+def adopt_orphans() -> None:
+    """Make this process the reaper of its descendants' orphans (Linux), so that their CPU is
+    counted: ingest's workers are forked by a server process that outlives the ingest by a
+    moment and is reaped by no one else."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def reap_orphans() -> None:
+    """Wait for every orphan adopted (the workers' server exits once its parent has)."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def timed(command: list[str], env: dict | None = None) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the process and every child it waited for)."""
+    """(wall seconds of the command, CPU seconds of it and of every process it started, the
+    workers' server included: see `adopt_orphans`)."""
+    adopt_orphans()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     wall = time.perf_counter() - started
+    reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

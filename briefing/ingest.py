@@ -56,8 +56,11 @@ POOL_FROM = 4 * BATCH  # files: below this, starting workers (a model load each)
 # long for the other's last batch.
 LAST_BATCH = 8
 # A worker is replaced after this many batches: spaCy's string store grows with every new word
-# it sees, and a fresh worker (a model load, about 3 s, per 1,000 files) keeps memory flat.
+# it sees, and a fresh worker keeps memory flat (forked from the workers' server, which holds
+# the models: it starts without loading them again).
 WORKER_BATCHES = 32
+WORKER_SERVER = "forkserver"  # multiprocessing's start method for ingest's workers
+WORKER_PRELOAD = "briefing.warm"  # what that server imports before forking them
 
 
 def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bool = False, jobs: int = 0,
@@ -82,6 +85,9 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         raw = [p for p in inputs if not in_content[p]]
         key = ingest_key(options)
         names = {p: source_name(p) for p in raw}
+        if scheduler is None and not debug and worker_count(jobs, len(raw) if force else sum(
+                not store.knows_source(names[p]) and ledger.get(names[p]) is None for p in raw)) > 1:
+            start_worker_server()  # sources never seen are analysed: workers ready sooner
         digests = {p: _digest(p, options.max_bytes) for p in raw}
         known = {} if force else _known_outcomes(raw, names, digests, key, store, ledger, retry_failed)
         yield from (known[p] for p in raw if p in known)
@@ -381,8 +387,28 @@ def _in_workers(todo: deque, options: IngestOptions, jobs: int):
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("spawn")  # no fork of a parent that runs threads
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker, max_tasks_per_child=WORKER_BATCHES)
+    return ProcessPoolExecutor(jobs, mp_context=_worker_context(), initializer=_quiet_worker,
+                               max_tasks_per_child=WORKER_BATCHES)
+
+
+def _worker_context():
+    """Workers forked from a server that has loaded the models once (briefing/warm.py) and runs
+    no thread of the parent's; where there is no fork server, spawned (each loads its own)."""
+    if WORKER_SERVER not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(WORKER_SERVER)
+    context.set_forkserver_preload([WORKER_PRELOAD])
+    return context
+
+
+def start_worker_server() -> None:
+    """Start the workers' server now, so that it loads the models while this process still reads
+    and hashes its inputs (a no-op where there is none, or when it runs already)."""
+    context = _worker_context()
+    if context.get_start_method() == WORKER_SERVER:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _alone(chunk: list[Path], options: IngestOptions):

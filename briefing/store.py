@@ -88,6 +88,10 @@ class ContentStore:
         except (OSError, UnicodeDecodeError):
             return None
 
+    def knows_source(self, source_file: str) -> bool:
+        """Whether a content file here was made from this raw file (from any bytes, any key)."""
+        return source_file in self._by_source
+
     def source_of(self, slug: str) -> tuple[str, str, str] | None:
         """(source_file, source_sha256, ingest_key) of the content file `slug`, if ingest made it."""
         entry = self._by_path.get(self.content_dir / f"{slug}.md")

@@ -20,6 +20,7 @@ ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
     "ingest": LOWER | {"extract", "enrich", "sources", "stories"},
+    "warm": LOWER | {"ingest", "extract", "enrich"},  # ingest's workers' server preloads what they run
     "stories": LOWER,
     "sources": LOWER | {"extract", "sources"},  # feeds and pages in, raw files out: no NLP
     "check": LOWER, "site": LOWER | {"search_index"}, "search_index": LOWER, "scaffold": LOWER, "serve": LOWER | {"site"},

@@ -218,3 +218,25 @@ def test_a_text_longer_than_one_analysis_is_read_in_pieces_beside_a_good_one(cli
     assert fntr.aliases == ("FNTR",)
     figure = next(f for f in long.key_figures if f.value == 2500)
     assert figure.phrase == "camions" and figure.sentence == paragraphs[-1]
+
+
+def _loaded_in_worker() -> tuple[int, bool]:
+    """(how many pipelines a worker holds before it analyses anything, whether its process
+    imported briefing.warm): run inside an ingest worker."""
+    import sys
+
+    from briefing.enrich.nlp import pipeline
+
+    return pipeline.cache_info().currsize, "briefing.warm" in sys.modules
+
+
+def test_ingest_workers_start_with_the_models_loaded():
+    """Workers come from a server that loaded every model once (briefing/warm.py): a fresh
+    worker, replaced or not, holds the pipelines before its first batch instead of loading
+    them again (about 2.5 s of CPU a worker)."""
+    from briefing.enrich.nlp import MODELS
+    from briefing.ingest import _pool
+
+    with _pool(2) as pool:
+        first, second = pool.submit(_loaded_in_worker).result(), pool.submit(_loaded_in_worker).result()
+    assert first == second == (len(MODELS), True)

@@ -160,7 +160,8 @@ def test_a_worker_killed_mid_run_costs_time_not_articles(cli, tmp_path: Path):
         lines.append(line)
         if line.startswith("written:"):
             break
-    (worker, *_) = [pid for pid in _children(process.pid) if "spawn_main" in _cmdline(pid)]
+    (server,) = [pid for pid in _children(process.pid) if "forkserver" in _cmdline(pid)]
+    (worker, *_) = _children(server)  # the workers are forked by the server (briefing/warm.py)
     os.kill(worker, signal.SIGKILL)
     lines += process.stderr.readlines()
     assert process.wait(timeout=300) == 0, "".join(lines)
