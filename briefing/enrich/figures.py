@@ -128,7 +128,7 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
             if previous is not None and previous.kind == "money" and _conversion(doc, previous.last_token, start_token):
                 continue  # "$12.9bn (£10bn)": the same sum in another currency
             figure = _describe(doc, sent, start_token, end_token, value, qualifier, vague, lang,
-                               previous.label if previous else "", sentence)
+                               previous.label if previous is not None and previous.kind == "count" else "", sentence)
             if figure is not None and not figure.phrase and previous is not None and previous.kind == figure.kind \
                     and figure.kind in ("percent", "money") and previous.phrase \
                     and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
