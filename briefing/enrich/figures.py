@@ -314,6 +314,8 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     if after in data.get("time_words", ()) or text[span.end_char:span.end_char + 1] in (":", "h"):
         return True
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw):  # a year unless it plainly counts something
+        if data.get("years_ungrouped"):
+            return True  # "the 2001 attacks", "2016 elections": English groups a count ("2,000 troops")
         next_token = doc[span.end] if span.end < len(doc) else None
         counts = (next_token is not None and next_token.pos_ == "NOUN" and next_token.lower_ not in _months(lang)
                   and "Plur" in next_token.morph.get("Number"))  # "2000 soldats", not "2019 resource"

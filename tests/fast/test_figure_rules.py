@@ -165,3 +165,15 @@ def test_an_index_level_borrows_no_percent_sign():
                        "0.36|NUM|NumType=Card %|NOUN|Number=Sing ,|PUNCT|PunctType=Comm to|ADP| "
                        "27,934.02|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
     assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(102.2, "points"), (0.36, "%")]
+
+
+def test_an_english_number_of_four_digits_without_a_comma_is_a_year():
+    """"Home Depot sees fiscal year 2019 sales growth of 1.8 percent" (a corpus page outside the
+    gold set; the sentence up to its first share): English writes a count of thousands with a
+    comma ("2,000 troops"), so 2019 before a plural noun is a year, not 2,019 sales."""
+    doc = tagged("en", "Looking|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part ahead|ADV| ,|PUNCT|PunctType=Comm "
+                       "Home|PROPN|Number=Sing Depot|PROPN|Number=Sing "
+                       "sees|VERB|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin fiscal|ADJ|Degree=Pos "
+                       "year|NOUN|Number=Sing 2019|NUM|NumType=Card sales|NOUN|Number=Plur growth|NOUN|Number=Sing "
+                       "of|ADP| 1.8|NUM|NumType=Card percent|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(1.8, "%")]
