@@ -57,6 +57,7 @@ class Figure:
     first_token: int = 0  # token span, scale and unit words included
     last_token: int = 0
     phrase: str = ""  # what the site shows after the number
+    title: bool = False  # counted in a title's capitals ("11 Fascinating Facts About…"): see rank
 
     def key_figure(self) -> KeyFigure:
         value = int(self.value) if float(self.value).is_integer() else round(self.value, 6)
@@ -503,7 +504,20 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     phrase = f": {said_before}" if said_before else _phrase(doc, sent, start, end, head, label, kind, lang)  # may be empty: see rank
     return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=label, sentence=sentence,
                   start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]), kind=kind, vague=vague,
-                  first_token=start, last_token=end, phrase=phrase)
+                  first_token=start, last_token=end, phrase=phrase,
+                  title=head is not None and _in_title_case(doc, sent, end, head, lang))
+
+
+def _in_title_case(doc: Doc, sent: Span, end: int, head: int, lang: str) -> bool:
+    """"11 Fascinating Facts About Our Milky Way Galaxy", "7 Strange Signs You're Having an
+    Allergic Reaction": the counted noun and a word beside it capitalised mid-sentence, that
+    word no name (an adjective, a preposition, a pronoun), in a language that writes titles in
+    Title Case: the title of another article, not a count ("450 Dreamers", "Two United States
+    service members" are counts)."""
+    if not _data(lang).get("title_case") or head == sent.start or not doc[head].text[:1].isupper():
+        return False
+    beside = [doc[i] for i in (head - 1, head + 1) if end <= i < sent.end]
+    return any(t.text[:1].isupper() and t.pos_ not in ("PROPN", "NUM") for t in beside)
 
 
 COUNT_LINKS = {"de", "d'", "d’", "des", "du", "of"}
@@ -1055,7 +1069,8 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
     said = Counter((round(f.value, 6), f.label) for f in figures)
     twins = [(f, _precise_twin(f, figures, title_end)) for f in figures]
     in_headline = {id(twin) for _f, twin in twins if twin is not None}  # the headline's fact, said precisely
-    figures = [f for f, twin in twins if twin is None]
+    figures = [f for f, twin in twins if twin is None and not (f.title and f.start >= title_end)]  # a title
+    # in the body is another article's; the headline's own figures stay, in Title Case or not
 
     def salience(f: Figure) -> float:
         score = 0.0

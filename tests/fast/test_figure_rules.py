@@ -177,3 +177,23 @@ def test_an_english_number_of_four_digits_without_a_comma_is_a_year():
                        "year|NOUN|Number=Sing 2019|NUM|NumType=Card sales|NOUN|Number=Plur growth|NOUN|Number=Sing "
                        "of|ADP| 1.8|NUM|NumType=Card percent|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
     assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(1.8, "%")]
+
+
+def test_a_count_in_title_case_in_the_body_is_another_articles_title():
+    """"Related: 7 Strange Signs You're Having an Allergic Reaction" (a link in the body of a
+    corpus page outside the gold set): the counted noun and the adjective before it are
+    capitalised as in a title, so the box leaves it out; "450 Dreamers" (another such page),
+    a capitalised noun alone, is a count; a headline's own figures stay, in Title Case or not."""
+    link = tagged("en", "Related|VERB|Aspect=Perf|Tense=Past|VerbForm=Part :|PUNCT| 7|NUM|NumType=Card "
+                        "Strange|ADJ|Degree=Pos Signs|NOUN|Number=Plur You|PRON|Person=2|PronType=Prs "
+                        "'re|AUX|Mood=Ind|Tense=Pres|VerbForm=Fin Having|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part "
+                        "an|DET|Definite=Ind|PronType=Art Allergic|PROPN|Number=Sing Reaction|NOUN|Number=Sing")
+    dreamers = tagged("en", "Cook|PROPN|Number=Sing said|VERB|Tense=Past|VerbForm=Fin Apple|PROPN|Number=Sing "
+                            "employs|VERB|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin about|ADV| 450|NUM|NumType=Card "
+                            "Dreamers|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    signs, = find_figures(link, "en")
+    assert (signs.value, signs.label) == (7, "signs")
+    assert rank([signs], title_end=0, lead_end=0, lang="en") == []
+    assert rank([signs], title_end=len(link.text), lead_end=len(link.text), lang="en") == [signs]
+    assert [(f.value, f.label) for f in rank(find_figures(dreamers, "en"), title_end=0, lead_end=0, lang="en")] == \
+        [(450, "dreamers")]
