@@ -1039,7 +1039,7 @@ def _precise_twin(f: Figure, figures: list[Figure], title_end: int) -> Figure | 
     return None
 
 
-# The ranking's weights, measured (issue 14, fourth round): a logistic fit of "an editor picks
+# The ranking's weights, measured (issue 14, ninth round): a logistic fit of "an editor picks
 # it" over the 256 figures of the gold set's tune and dev pages, rounded. What an editor picks:
 # the headline's figures 0.78 of the time, the lead's 0.65, the body's 0.49; a figure written in
 # digits 0.64, in words 0.25; a phrase of one word 0.37, of three or four 0.65; a value under 10
