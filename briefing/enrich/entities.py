@@ -352,10 +352,12 @@ def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
     return True
 
 
-def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int | None = None) -> tuple[Entity, ...]:
+def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int | None = None,
+                   title_end: int | None = None) -> tuple[Entity, ...]:
     """One Entity per referent: names merged, canonical = fullest, mentions counted.
     `lead_end`, where the headline and the lead end in `text`: a name met once after it, in
-    passing, is weighed as such (`_credible`); without it no name is."""
+    passing, is weighed as such (`_credible`); without it no name is. `title_end`, where the
+    headline ends: a name only a title-cased headline writes is weighed as such (`_headline_only`)."""
     mentions = [*mentions, *_cued_names(mentions, text, lang)]
     mentions = [*mentions, *_quoted_speakers(mentions, text, lang)]
     mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
@@ -403,6 +405,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
+        if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
+            continue
         canonical = known[0] if known else max(
             forms, key=lambda f: (not _has_honorific(f), len(f), -forms.index(f)))
         votes = Counter(m.type for m in members)
@@ -426,6 +430,29 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
                 if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
+
+
+def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:
+    """A name only the headline writes, when the headline capitalises its words ("Keyboard
+    Expected", "Release Clause", "Future of Banking Is" in "13-Inch MacBook Pro With Scissor
+    Keyboard Expected in First Half of 2020"): there a capital says nothing of a name, and the
+    story never names it; a place the gazetteer knows stays."""
+    return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
+            and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(title: str, body: str, lang: str) -> bool:
+    """A headline in title case: after its first word, it capitalises more words of the
+    language (grammar words, or words the story writes in lower case) than it writes in lower
+    case, two at least ("Rolling Blackouts in California Have Power Experts Stumped": "Have",
+    the story's "power", "experts"; not "Black voters in South Carolina are crucial")."""
+    written = set(TITLE_WORD.findall(body)) | stop_words(lang)
+    words_ = [w for w in TITLE_WORD.findall(title)[1:] if not w.isupper()]
+    capitalised = sum(w[:1].isupper() and w.lower() in written for w in words_)
+    return capitalised >= 2 and capitalised > sum(w[:1].islower() for w in words_)
 
 
 def _in_credit(mention: Mention, text: str, lang: str) -> bool:

@@ -8,7 +8,7 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
-                                      _after_person_cue, _cleaned, _in_credit, _joined_regions,
+                                      _after_person_cue, _cleaned, _headline_only, _in_credit, _joined_regions,
                                       _merge_institution_heads, _names_event, _quoted_speakers, _region,
                                       _with_institution_word, _with_seat_institution)
 from briefing.extract.read import raw_document, read_source
@@ -18,16 +18,21 @@ from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES
 
 
 @cache
-def page_text(name: str) -> str:
-    """The story text of a corpus page (trafilatura-pages/html, or the extraction benchmark's
-    html/NAME.html.gz), its paragraphs one per line."""
+def page_story(name: str) -> tuple[str, str]:
+    """(headline, story text) of a corpus page (trafilatura-pages/html, or the extraction
+    benchmark's html/NAME.html.gz), its paragraphs one per line."""
     path = TRAFILATURA_PAGES / "html" / f"{name}.html"
     if path.exists():
         document = read_source(path, 10_000_000)
     else:
         data = gzip.decompress((EXTRACTION_BENCHMARK / "html" / f"{name}.html.gz").read_bytes())
         document = raw_document(path, data, 0.0)
-    return "\n".join(extract_story(document.text, document.kind).paragraphs)
+    story = extract_story(document.text, document.kind)
+    return story.title or "", "\n".join(story.paragraphs)
+
+
+def page_text(name: str) -> str:
+    return page_story(name)[1]
 
 
 def mention(text: str, name: str, kind: str, occurrence: int = 0) -> Mention:
@@ -166,3 +171,20 @@ def test_a_place_after_an_institution_written_in_lower_case_is_its_seat():
         assert (found.text, found.type) == (name, ORGANIZATION)
     lille = mention(text, "Lille", PLACE)  # "le dépaysement à Lille": a place of the story
     assert _with_seat_institution(lille, text, "fr") == lille
+
+
+@needs_corpus
+def test_a_name_only_a_title_cased_headline_writes_is_no_name():
+    # an extraction-benchmark page outside the gold set: "BREAKING NEWS: Chelsea Activate £71.6m
+    # Release Clause To Sign Kepa Arrizabalaga From Athletic Bilbao" (the model: "Release Clause", a person)
+    title, story = page_story("358cc4a080456476b0f883c56bdce796874c286ed6efab25f5718dd95fab42a8")
+    text = f"{title}\n\n{story}"
+    clause = mention(text, "Release Clause", PERSON)
+    assert _headline_only([clause.text], [clause], text, len(title), "en")
+    kepa = mention(text, "Kepa Arrizabalaga", PERSON)
+    assert not _headline_only([kepa.text], [kepa], text, len(title), "en")  # the story names him too
+    # wsvn.com (a sentence-case headline: "... critical in SW Miami-Dade crash"): its capitals are names'
+    title, story = page_story("wsvn.com-crash")
+    text = f"{title}\n\n{story}"
+    place = mention(text, "SW Miami-Dade", PLACE)
+    assert not _headline_only([place.text], [place], text, len(title), "en")
