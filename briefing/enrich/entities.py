@@ -11,6 +11,7 @@ name followed by another in parentheses, and a person's shorter name ("M. Soudan
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -388,6 +389,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     _merge_short_person_names(mentions, union, find)
     _merge_prefixed_names(names, union)
     _merge_institution_heads(mentions, union)
+    _merge_capitalised_names(names, union)
 
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -408,10 +410,10 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
             continue
         canonical = known[0] if known else max(
-            forms, key=lambda f: (not _has_honorific(f), len(f), -forms.index(f)))
+            forms, key=lambda f: (not _has_honorific(f), len(f), not f.isupper(), -forms.index(f)))
         votes = Counter(m.type for m in members)
         canonical_type = next(m.type for m in members if m.text == canonical) if not known else known[1]
-        voted = max(votes, key=lambda t: (votes[t], t == canonical_type))
+        voted = max(votes, key=lambda t: (votes[t], t == PLACE and is_place(canonical), t == canonical_type))
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
@@ -775,7 +777,7 @@ def _parenthesised_pairs(mentions: list[Mention], text: str):
 
 def _name_parts(name: str) -> set[str]:
     """The words of a person's name that identify them (no particles, no honorifics)."""
-    parts = {p for p in re.split(r"[\s\-‐]+", name.lower()) if p}
+    parts = {p for p in re.split(r"[\s\-‐]+", _folded(name)) if p}
     return parts - NAME_PARTICLES - words("entity_honorifics")
 
 
@@ -794,6 +796,20 @@ def _merge_prefixed_names(names: list[str], union) -> None:
         first, _, rest = name.partition(" ")
         if rest in known and normalize(first) in prefixes:
             union(name, rest)
+
+
+def _merge_capitalised_names(names: list[str], union) -> None:
+    """'GAZA', 'TOYOTA' (a dateline, a spec sheet's heading) are the 'Gaza', 'Toyota' the
+    article writes in small letters: one name in capitals and in mixed case, accents aside."""
+    mixed = {_folded(n): n for n in names if not n.isupper()}
+    for name in names:
+        if name.isupper() and _folded(name) in mixed:
+            union(name, mixed[_folded(name)])
+
+
+def _folded(name: str) -> str:
+    """A name as its letters spell it: case and accents aside ("Grbić" is "Grbic")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
 
 
 def _merge_institution_heads(mentions: list[Mention], union) -> None:

@@ -9,8 +9,9 @@ from functools import cache
 
 from briefing.enrich.entities import (ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
                                       _after_person_cue, _cleaned, _headline_only, _in_credit, _joined_regions,
-                                      _merge_institution_heads, _names_event, _quoted_speakers, _region,
-                                      _with_institution_word, _with_seat_institution)
+                                      _merge_capitalised_names, _merge_institution_heads,
+                                      _merge_short_person_names, _names_event, _quoted_speakers, _region,
+                                      _with_institution_word, _with_seat_institution, group_entities)
 from briefing.extract.read import raw_document, read_source
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
@@ -188,3 +189,41 @@ def test_a_name_only_a_title_cased_headline_writes_is_no_name():
     text = f"{title}\n\n{story}"
     place = mention(text, "SW Miami-Dade", PLACE)
     assert not _headline_only([place.text], [place], text, len(title), "en")
+
+
+def merged(names: list[str], merge) -> dict[str, str]:
+    """The name each name is merged into by `merge(names, union)` (itself when none)."""
+    into = {name: name for name in names}
+    merge(names, lambda alias, main: into.__setitem__(alias, main))
+    return into
+
+
+@needs_corpus
+def test_a_name_in_capitals_is_the_one_the_article_writes_in_small_letters():
+    # theintercept.com (outside the gold set): the dateline "GAZA" and the story's "Gaza", and
+    # on a spec sheet "TOYOTA", "FORD" beside "Toyota", "Ford"
+    text = page_text("theintercept.com-Gaza")
+    assert "GAZA" in text and "Gaza" in text
+    into = merged(["Gaza", "GAZA", "KHAN YOUNIS", "Khan"], _merge_capitalised_names)
+    assert into == {"Gaza": "Gaza", "GAZA": "Gaza", "KHAN YOUNIS": "KHAN YOUNIS", "Khan": "Khan"}
+
+
+@needs_corpus
+def test_a_surname_written_without_its_accent_is_the_person_s():
+    # sports.fr (outside the gold set): "Sinaly Diomande" in the line-ups, "Diomandé" in the story
+    text = page_text("sports.fr.lorient")
+    mentions = [mention(text, "Sinaly Diomande", PERSON), mention(text, "Diomandé", PERSON)]
+    into = {m.text: m.text for m in mentions}
+    _merge_short_person_names(mentions, lambda alias, main: into.__setitem__(alias, main), lambda name: into[name])
+    assert into["Diomandé"] == "Sinaly Diomande"
+
+
+@needs_corpus
+def test_the_gazetteer_breaks_a_tie_of_the_model_s_types():
+    # cleveland.com's Doobie Brothers story (outside the gold set): "CLEVELAND, Ohio –" (the model:
+    # a place) and "Cleveland's Public Auditorium" (an organisation): one name, a city
+    title, story = page_story("35b158918c676ff2c74445517db76c83db70a805cc50b64e1369b354a027fcbd")
+    text = f"{title}\n\n{story}"
+    found = group_entities([mention(text, "CLEVELAND", PLACE), mention(text, "Cleveland", ORGANIZATION)],
+                           text, "en", None, len(title))
+    assert [(e.name, e.type, e.mentions) for e in found] == [("Cleveland", PLACE, 2)]
