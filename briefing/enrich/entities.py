@@ -695,9 +695,10 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
         return True
     first = entity.name.split()[0]
-    if (entity.type == PERSON and lang == "fr" and len(entity.name.split()) > 1 and not _has_honorific(entity.name)
-            and is_common_word(first, lang) and not is_given_name(first)):
-        return False  # "Affaire Benalla": a French common noun opens no one's name
+    if (entity.type == PERSON and len(entity.name.split()) in ({2} if lang == "en" else range(2, 99))
+            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)):
+        return False  # "Affaire Benalla", "Magic Box", "Starry Night": a common word opens no one's name
+        # (in English only of two words: "Bong Joon Ho" opens with a family name, "Rabbi Seth Goldstein" with a title)
     if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
             and _plain_words(entity.name, lang)):
         return False  # "Crédit d'Impôt Recherche", "Affaires européennes": common nouns capitalised, once, in passing
