@@ -46,7 +46,9 @@ DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|a
 LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
-GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
+# A capital closing a word: "AgricultureL'Office", "DembéléP", "FilhoA. Lopes" (a name, then an initial)
+GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s.]|$)")
+CAMEL = re.compile(r"\b([A-ZÀ-Þ][a-zß-ÿ]{2,})([A-ZÀ-Þ][a-zß-ÿ]{2,})\b")  # "NoemKristi", "SoftBank"
 
 
 @dataclass(frozen=True)
@@ -409,6 +411,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         known = next((table[f] for f in forms if f in table), None)
         if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
             continue
+        if not known and any(_glued_names(f, text) for f in forms):
+            continue
         canonical = known[0] if known else max(
             forms, key=lambda f: (not _has_honorific(f), len(f), not f.isupper(), -forms.index(f)))
         votes = Counter(m.type for m in members)
@@ -441,6 +445,14 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
             and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+def _glued_names(name: str, text: str) -> bool:
+    """Two names of the page run together where its lines were joined: a word made of two
+    capitalised words that the text also writes apart ("Kristi NoemKristi", "NoemSouth Dakota"
+    where the story names Kristi Noem and South Dakota); "SoftBank", "MacBook" are written so."""
+    return any(re.search(rf"(?<!\w){first}(?!\w)", text) and re.search(rf"(?<!\w){second}(?!\w)", text)
+               for first, second in CAMEL.findall(name))
 
 
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
