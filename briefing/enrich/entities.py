@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_given_name, is_place, is_territory
+from briefing.enrich.gazetteer import is_family_name, is_given_name, is_place, is_territory
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -433,7 +433,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
     entities = [(start, entity if entity.name in surnamed else _typed(entity, lang)) for start, entity in entities
-                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing))]
+                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
+                             frozenset(surnames))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
 
@@ -676,7 +677,8 @@ def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Ment
 
 
 def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
-              located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset()) -> bool:
+              located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset(),
+              surnames: frozenset[str] = frozenset()) -> bool:
     """A name a reader can trust: not a common word of the language ("État", "Ville",
     "Danger"; in English only when named once, "Trump" and "Apple" are words too), not a
     capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it, or
@@ -706,6 +708,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
         return True
+    if (lang == "en" and entity.type == PERSON and entity.mentions == 1 and " " not in entity.name
+            and entity.name not in surnames and not is_given_name(entity.name) and not is_family_name(entity.name)):
+        return False  # "Altima", "Singleframe", "Kosmos": one word the model typed a person once, no one's name
     first = entity.name.split()[0]
     if (entity.type == PERSON and len(entity.name.split()) in ({2} if lang == "en" else range(2, 99))
             and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)):

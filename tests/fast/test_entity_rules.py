@@ -8,11 +8,12 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
-                                      _after_person_cue, _cleaned, _glued_names, _headline_only, _in_credit,
+                                      _after_person_cue, _cleaned, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region,
                                       _with_institution_word, _with_seat_institution, group_entities)
 from briefing.extract.read import raw_document, read_source
+from briefing.record import Entity
 from briefing.extract.story import extract_story
 from conftest import needs_corpus
 from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES
@@ -239,3 +240,13 @@ def test_two_names_run_together_where_the_page_s_lines_were_joined_are_no_name()
     assert not _glued_names("SoftBank", "SoftBank and WeWork. Bank shares fell.")  # "Soft" is never written apart
     # sports.fr (outside the gold set), a line-up: "M. Guedes FilhoA. LopesH. AouarB. Guimarães"
     assert GLUED.search("FilhoA. LopesH. AouarB. Guimarães") and not GLUED.search("Kristi L. Noem")
+
+
+@needs_corpus
+def test_one_english_word_typed_a_person_once_that_no_one_is_named_is_none():
+    # an Audi page of the extraction benchmark (outside the gold set): "Audi's familiar Singleframe
+    # grille" (the model: a person); no list of given or family names has the word, no person of
+    # the article is called so
+    text = page_text("3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc")
+    assert "Audi’s familiar Singleframe grille" in text
+    assert not _credible(Entity("Singleframe", PERSON, 1), set(), "en")
