@@ -250,3 +250,16 @@ def test_one_english_word_typed_a_person_once_that_no_one_is_named_is_none():
     text = page_text("3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc")
     assert "Audi’s familiar Singleframe grille" in text
     assert not _credible(Entity("Singleframe", PERSON, 1), set(), "en")
+
+
+@needs_corpus
+def test_a_name_ends_where_a_colon_or_a_spaced_dash_opens_another_phrase():
+    # an extraction-benchmark page outside the gold set: "Google Stadia, Microsoft xCloud, Apple
+    # Arcade: So Many Ways to Play…and Pay" (the model: "Apple Arcade: So", an organisation)
+    title, _story = page_story("042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856")
+    at = title.index("Apple Arcade: So")
+    cleaned = _cleaned("Apple Arcade: So", at, ORGANIZATION, "en")
+    assert (cleaned.text, cleaned.start) == ("Apple Arcade", at)
+    # infocomcgt.fr (outside the gold set), a video's label: "France 2 – Grève ..."
+    assert _cleaned("France 2 – Grève", 0, ORGANIZATION, "fr").text != "France 2 – Grève"
+    assert _cleaned("Saint-Denis", 0, PLACE, "fr").text == "Saint-Denis"  # a hyphen joins a name
