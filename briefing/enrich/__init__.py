@@ -97,6 +97,6 @@ def _analyse(lang: str, items: list[tuple[str, str, list[str]]]) -> list[Enrichm
         for figure in find_figures(doc, lang, piece):
             figure.start, figure.end = figure.start + offset, figure.end + offset
             figures[n].append(figure)
-    return [Enrichment(group_entities(mentions[n], text, lang, lead_end),
+    return [Enrichment(group_entities(mentions[n], text, lang, lead_end, title_end),
                        tuple(f.key_figure() for f in rank(figures[n], title_end, lead_end, lang)))
             for n, (text, title_end, lead_end) in enumerate(prepared)]

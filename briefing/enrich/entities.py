@@ -11,6 +11,7 @@ name followed by another in parentheses, and a person's shorter name ("M. Soudan
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_given_name, is_place, is_territory
+from briefing.enrich.gazetteer import is_family_name, is_given_name, is_place, is_territory
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -43,9 +44,12 @@ ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*
 DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")
 # Lower-case words closing an English place's name are no part of it: "Illinois[ city]".
 LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
+PHRASE_BREAK = re.compile(r"\s?[:|]\s|\s[–—]\s")  # a name holds no colon, bar or spaced dash: two phrases meet there
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
-GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s]|$)")  # a capital closing a word: "AgricultureL'Office", "DembéléP"
+# A capital closing a word: "AgricultureL'Office", "DembéléP", "FilhoA. Lopes" (a name, then an initial)
+GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s.]|$)")
+CAMEL = re.compile(r"\b([A-ZÀ-Þ][a-zß-ÿ]{2,})([A-ZÀ-Þ][a-zß-ÿ]{2,})\b")  # "NoemKristi", "SoftBank"
 
 
 @dataclass(frozen=True)
@@ -303,6 +307,7 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
             after_title, portfolio = True, normalize(lead) in words("portfolio_titles", lang)
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
+    trimmed = PHRASE_BREAK.split(trimmed)[0].strip(EDGE_PUNCTUATION)  # "Apple Arcade[: So]", "France 2[ – Grève]"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"
     if kind == PLACE and lang == "en":
@@ -352,10 +357,12 @@ def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
     return True
 
 
-def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int | None = None) -> tuple[Entity, ...]:
+def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int | None = None,
+                   title_end: int | None = None) -> tuple[Entity, ...]:
     """One Entity per referent: names merged, canonical = fullest, mentions counted.
     `lead_end`, where the headline and the lead end in `text`: a name met once after it, in
-    passing, is weighed as such (`_credible`); without it no name is."""
+    passing, is weighed as such (`_credible`); without it no name is. `title_end`, where the
+    headline ends: a name only a title-cased headline writes is weighed as such (`_headline_only`)."""
     mentions = [*mentions, *_cued_names(mentions, text, lang)]
     mentions = [*mentions, *_quoted_speakers(mentions, text, lang)]
     mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
@@ -386,6 +393,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     _merge_short_person_names(mentions, union, find)
     _merge_prefixed_names(names, union)
     _merge_institution_heads(mentions, union)
+    _merge_capitalised_names(names, union)
 
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -403,11 +411,15 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
+        if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
+            continue
+        if not known and any(_glued_names(f, text) for f in forms):
+            continue
         canonical = known[0] if known else max(
-            forms, key=lambda f: (not _has_honorific(f), len(f), -forms.index(f)))
+            forms, key=lambda f: (not _has_honorific(f), len(f), not f.isupper(), -forms.index(f)))
         votes = Counter(m.type for m in members)
         canonical_type = next(m.type for m in members if m.text == canonical) if not known else known[1]
-        voted = max(votes, key=lambda t: (votes[t], t == canonical_type))
+        voted = max(votes, key=lambda t: (votes[t], t == PLACE and is_place(canonical), t == canonical_type))
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
@@ -423,9 +435,41 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
     entities = [(start, entity if entity.name in surnamed else _typed(entity, lang)) for start, entity in entities
-                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing))]
+                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
+                             frozenset(surnames))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
+
+
+def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:
+    """A name only the headline writes, when the headline capitalises its words ("Keyboard
+    Expected", "Release Clause", "Future of Banking Is" in "13-Inch MacBook Pro With Scissor
+    Keyboard Expected in First Half of 2020"): there a capital says nothing of a name, and the
+    story never names it; a place the gazetteer knows stays."""
+    return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
+            and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+def _glued_names(name: str, text: str) -> bool:
+    """Two names of the page run together where its lines were joined: a word made of two
+    capitalised words that the text also writes apart ("Kristi NoemKristi", "NoemSouth Dakota"
+    where the story names Kristi Noem and South Dakota); "SoftBank", "MacBook" are written so."""
+    return any(re.search(rf"(?<!\w){first}(?!\w)", text) and re.search(rf"(?<!\w){second}(?!\w)", text)
+               for first, second in CAMEL.findall(name))
+
+
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(title: str, body: str, lang: str) -> bool:
+    """A headline in title case: after its first word, it capitalises more words of the
+    language (grammar words, or words the story writes in lower case) than it writes in lower
+    case, two at least ("Rolling Blackouts in California Have Power Experts Stumped": "Have",
+    the story's "power", "experts"; not "Black voters in South Carolina are crucial")."""
+    written = set(TITLE_WORD.findall(body)) | stop_words(lang)
+    words_ = [w for w in TITLE_WORD.findall(title)[1:] if not w.isupper()]
+    capitalised = sum(w[:1].isupper() and w.lower() in written for w in words_)
+    return capitalised >= 2 and capitalised > sum(w[:1].islower() for w in words_)
 
 
 def _in_credit(mention: Mention, text: str, lang: str) -> bool:
@@ -635,7 +679,8 @@ def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Ment
 
 
 def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
-              located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset()) -> bool:
+              located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset(),
+              surnames: frozenset[str] = frozenset()) -> bool:
     """A name a reader can trust: not a common word of the language ("État", "Ville",
     "Danger"; in English only when named once, "Trump" and "Apple" are words too), not a
     capitalised fragment ("FR", "LUTTE"), unless the alias table or the gazetteer knows it, or
@@ -665,10 +710,14 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
         return True
+    if (lang == "en" and entity.type == PERSON and entity.mentions == 1 and " " not in entity.name
+            and entity.name not in surnames and not is_given_name(entity.name) and not is_family_name(entity.name)):
+        return False  # "Altima", "Singleframe", "Kosmos": one word the model typed a person once, no one's name
     first = entity.name.split()[0]
-    if (entity.type == PERSON and lang == "fr" and len(entity.name.split()) > 1 and not _has_honorific(entity.name)
-            and is_common_word(first, lang) and not is_given_name(first)):
-        return False  # "Affaire Benalla": a French common noun opens no one's name
+    if (entity.type == PERSON and len(entity.name.split()) in ({2} if lang == "en" else range(2, 99))
+            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)):
+        return False  # "Affaire Benalla", "Magic Box", "Starry Night": a common word opens no one's name
+        # (in English only of two words: "Bong Joon Ho" opens with a family name, "Rabbi Seth Goldstein" with a title)
     if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
             and _plain_words(entity.name, lang)):
         return False  # "Crédit d'Impôt Recherche", "Affaires européennes": common nouns capitalised, once, in passing
@@ -748,7 +797,7 @@ def _parenthesised_pairs(mentions: list[Mention], text: str):
 
 def _name_parts(name: str) -> set[str]:
     """The words of a person's name that identify them (no particles, no honorifics)."""
-    parts = {p for p in re.split(r"[\s\-‐]+", name.lower()) if p}
+    parts = {p for p in re.split(r"[\s\-‐]+", _folded(name)) if p}
     return parts - NAME_PARTICLES - words("entity_honorifics")
 
 
@@ -767,6 +816,20 @@ def _merge_prefixed_names(names: list[str], union) -> None:
         first, _, rest = name.partition(" ")
         if rest in known and normalize(first) in prefixes:
             union(name, rest)
+
+
+def _merge_capitalised_names(names: list[str], union) -> None:
+    """'GAZA', 'TOYOTA' (a dateline, a spec sheet's heading) are the 'Gaza', 'Toyota' the
+    article writes in small letters: one name in capitals and in mixed case, accents aside."""
+    mixed = {_folded(n): n for n in names if not n.isupper()}
+    for name in names:
+        if name.isupper() and _folded(name) in mixed:
+            union(name, mixed[_folded(name)])
+
+
+def _folded(name: str) -> str:
+    """A name as its letters spell it: case and accents aside ("Grbić" is "Grbic")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
 
 
 def _merge_institution_heads(mentions: list[Mention], union) -> None:

@@ -103,21 +103,28 @@ def is_territory(name: str) -> bool:
 
 
 GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+FAMILY_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary")
 
 
 @cache
 def given_names() -> frozenset[str]:
-    return stored("given-names", CODE, ("faker",), _given_names)
+    return stored("given-names", CODE, ("faker",), lambda: _person_names(GIVEN_NAME_LISTS))
 
 
-def _given_names() -> frozenset[str]:
-    """Given names of every locale Faker ships (about 31,000), compared as `key` compares."""
+@cache
+def family_names() -> frozenset[str]:
+    return stored("family-names", CODE, ("faker",), lambda: _person_names(FAMILY_NAME_LISTS))
+
+
+def _person_names(lists: tuple[str, ...]) -> frozenset[str]:
+    """Given names (about 31,000) or family names of every locale Faker ships, compared as
+    `key` compares."""
     import faker.providers.person as providers
 
     names: set[str] = set()
     for module in sorted(m.name for m in pkgutil.iter_modules(providers.__path__)):
         provider = importlib.import_module(f"{providers.__name__}.{module}").Provider
-        for attribute in GIVEN_NAME_LISTS:
+        for attribute in lists:
             found = provider.__dict__.get(attribute)  # some locales weigh names in a dict, others list them
             if isinstance(found, (tuple, list, dict, set, frozenset)):
                 names.update(key(name) for name in found)
@@ -126,3 +133,7 @@ def _given_names() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     return key(word) in given_names()
+
+
+def is_family_name(word: str) -> bool:
+    return key(word) in family_names()

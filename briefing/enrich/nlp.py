@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import numpy
 import spacy
@@ -119,9 +120,15 @@ def headwords(lang: str) -> frozenset[str]:
 
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    """The language's grammar words, spaCy's list ("parce", "malgré", "selon"), from the loaded
-    pipeline (its French data imported as `pipeline` imports them, never at full price)."""
-    return frozenset(pipeline(lang).Defaults.stop_words)
+    """The language's grammar words, spaCy's list ("parce", "malgré", "selon", "the", "to"),
+    read from its language data file alone: importing spacy.lang.fr would build the French
+    tokenizer's exceptions (seconds), and no model is needed (empty for a language spaCy lacks)."""
+    import runpy
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy.lang")
+    path = Path(spec.submodule_search_locations[0]) / lang / "stop_words.py" if spec else None
+    return frozenset(runpy.run_path(str(path))["STOP_WORDS"]) if path and path.is_file() else frozenset()
 
 
 def is_common_word(word: str, lang: str) -> bool:
