@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
 import yaml
 
+from briefing.text import fold
+
 
 def section_key(name: str) -> str:
     """A section as compared: case, accents, entities ("&amp;"), dashes and spaces aside."""
-    text = unicodedata.normalize("NFKD", html.unescape(name).casefold().replace("_", " "))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+    return " ".join(fold(html.unescape(name).replace("_", " ")).split())
 
 
 @cache

@@ -47,11 +47,16 @@ def _normalize(text: str) -> str:
 _normalize_short = lru_cache(maxsize=32768)(_normalize)  # the same words, made once a process
 
 
+def fold(text: str) -> str:
+    """The text as its letters spell it, case and accents aside ("Grbić" is "grbic", "Économie"
+    "economie")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+
+
 def reading_order(text: str) -> tuple[str, str]:
     """The key a reader of French or English sorts names by: accents and case only break ties
     ("Économie" with the E, before "Santé"; "Čapek" with the C)."""
-    base = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return base.casefold(), text
+    return fold(text), text
 
 
 def make_slug(title: str, max_chars: int) -> str:

@@ -11,7 +11,6 @@ name followed by another in parentheses, and a person's shorter name ("M. Soudan
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +23,7 @@ from briefing.enrich.gazetteer import is_family_name, is_given_name, is_place, i
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
-from briefing.text import normalize
+from briefing.text import fold, normalize
 
 PERSON, ORGANIZATION, PLACE = ENTITY_TYPES
 LABELS = {
@@ -797,7 +796,7 @@ def _parenthesised_pairs(mentions: list[Mention], text: str):
 
 def _name_parts(name: str) -> set[str]:
     """The words of a person's name that identify them (no particles, no honorifics)."""
-    parts = {p for p in re.split(r"[\s\-‐]+", _folded(name)) if p}
+    parts = {p for p in re.split(r"[\s\-‐]+", fold(name)) if p}
     return parts - NAME_PARTICLES - words("entity_honorifics")
 
 
@@ -821,15 +820,10 @@ def _merge_prefixed_names(names: list[str], union) -> None:
 def _merge_capitalised_names(names: list[str], union) -> None:
     """'GAZA', 'TOYOTA' (a dateline, a spec sheet's heading) are the 'Gaza', 'Toyota' the
     article writes in small letters: one name in capitals and in mixed case, accents aside."""
-    mixed = {_folded(n): n for n in names if not n.isupper()}
+    mixed = {fold(n): n for n in names if not n.isupper()}
     for name in names:
-        if name.isupper() and _folded(name) in mixed:
-            union(name, mixed[_folded(name)])
-
-
-def _folded(name: str) -> str:
-    """A name as its letters spell it: case and accents aside ("Grbić" is "Grbic")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+        if name.isupper() and fold(name) in mixed:
+            union(name, mixed[fold(name)])
 
 
 def _merge_institution_heads(mentions: list[Mention], union) -> None:
