@@ -85,9 +85,8 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         raw = [p for p in inputs if not in_content[p]]
         key = ingest_key(options)
         names = {p: source_name(p) for p in raw}
-        early = scheduler is None and not debug and worker_count(jobs, len(raw) if force else sum(
-            not store.knows_source(names[p]) and ledger.get(names[p]) is None for p in raw)) > 1
-        if early:
+        if scheduler is None and not debug and worker_count(jobs, len(raw) if force else sum(
+                not store.knows_source(names[p]) and ledger.get(names[p]) is None for p in raw)) > 1:
             start_worker_server()  # sources never seen are analysed: workers ready sooner
         digests = {p: _digest(p, options.max_bytes) for p in raw}
         known = {} if force else _known_outcomes(raw, names, digests, key, store, ledger, retry_failed)
@@ -97,10 +96,6 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         fresh: dict[str, dict] = {}  # what the story grouping needs of the files just written
         try:
             workers = 1 if debug else worker_count(jobs, len(todo))
-            if early and workers > 1:
-                from briefing.stories import import_library
-
-                import_library()  # on the core the workers' server leaves idle while it loads the models
             for path, result in build_articles(todo, options, BATCH, workers, scheduler):
                 report, saved = _write(store, path, result, content_dir, force)
                 _remember_outcome(ledger, names[path], digests[path], key, result, report)

@@ -105,12 +105,6 @@ def containment(a: Sketch, b: Sketch) -> float:
     return jaccard * (a.shingles + b.shingles) / (1 + jaccard) / smaller if smaller else 0.0
 
 
-def import_library() -> None:
-    """Import datasketch now (about 0.7 s of CPU, most of it scipy): ingest does it while it waits
-    for its workers rather than later, when they keep both cores busy."""
-    import datasketch  # noqa: F401
-
-
 def story_groups(copies: Sequence[Copy], same_story: float = SAME_STORY) -> dict[str, Membership]:
     """Each copy that shares its story with another -> its group's id and the others' sources.
     The same copies give the same groups in any order."""
