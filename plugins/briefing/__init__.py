@@ -18,6 +18,8 @@ from .entity_pages import entity_pages_generator
 from .feeds import feeds_generator
 from .navigation import add_interface_labels, list_header_categories
 from .places import places_generator
+from .prefetch import start as start_prefetch
+from .prefetch import stop as stop_prefetch
 from .reader import add_yaml_reader
 from .records import attach_record
 from .related import link_related_articles
@@ -32,6 +34,8 @@ from .timeline import add_timeline
 def register() -> None:
     signals.initialized.connect(apply_settings)
     signals.readers_init.connect(add_yaml_reader)
+    signals.article_generator_init.connect(start_prefetch)
+    signals.article_generator_pretaxonomy.connect(stop_prefetch)
     signals.generator_init.connect(add_interface_labels)
     signals.content_object_init.connect(sanitize_html)
     signals.content_object_init.connect(attach_record)

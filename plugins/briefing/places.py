@@ -60,8 +60,9 @@ class PlacesGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Pelican makes every generator before any runs: the table of places, when the site's
-        # cache has none, is made meanwhile by a helper on the other core (gazetteer.prepare)
+        # Pelican makes every generator before any runs: the table of places, when none is kept
+        # yet (the machine's first build), is made meanwhile by a helper on the other core
+        # (gazetteer.prepare)
         self.helper = None
         if self.settings.get("CACHE_CONTENT") and self.settings.get("CACHE_PATH"):
             try:

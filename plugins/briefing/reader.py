@@ -4,6 +4,7 @@
 Reading the YAML headers was most of a cold build (pure-Python PyYAML); this reader parses
 them with `briefing.contentfile.load_yaml` (libyaml when available, the same values) and hands
 the result to pelican-yaml-metadata's conversion, so articles get the metadata it would give.
+In a cold build it takes what a second process has read already (prefetch.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ log = logging.getLogger(__name__)
 
 
 class BriefingReader(YAMLMetadataReader):
+    prefetch = None  # prefetch.Prefetch while a second process reads the articles
+
+    def read(self, source_path):
+        if self.prefetch is not None:
+            found = self.prefetch.take(source_path)
+            if found is not None:
+                return found
+        return super().read(source_path)
+
     def _load_yaml_metadata(self, text, source_path):
         try:
             metadata = load_yaml(text)

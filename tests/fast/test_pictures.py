@@ -56,35 +56,43 @@ def test_the_gazetteers_keys_made_all_at_once_are_each_names_own():
     assert name_keys(["a\x00b", "Téhéran"]) == [name_key("a\x00b"), "teheran"]  # the joint inside a name
 
 
-def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path):
-    """A build leaves the table in Pelican's cache folder; the next one reads it instead of
-    going through GeoNames again, and gets the same answers; a damaged file is made again."""
+def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path, monkeypatch):
+    """A build leaves the table with briefing's other tables (else, their cache turned off, in
+    Pelican's cache folder); the next one, of any site, reads it instead of going through
+    GeoNames again, and gets the same answers; a damaged file is made again."""
     from pelican.plugins.briefing import gazetteer
 
     def forget() -> None:
         gazetteer._cached.clear()
         gazetteer._places.cache_clear()
 
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
     forget()
-    gazetteer.use_cache(tmp_path)
-    [kept] = tmp_path.glob("briefing-places-*.pickle")
+    gazetteer.use_cache(tmp_path / "site")
+    assert len(list((tmp_path / "site").glob("briefing-places-*.pickle"))) == 1
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "tables"))
+    forget()
+    gazetteer.use_cache(tmp_path / "site")
+    [kept] = (tmp_path / "tables").glob("briefing-places-*.pickle")
     made = dict(gazetteer._places())
     forget()
-    gazetteer.use_cache(tmp_path)
+    gazetteer.use_cache(tmp_path / "another site")
     assert gazetteer._places.cache_info().currsize == 0 and gazetteer._cached == made  # read, not made
     assert locate(["Téhéran"]) == made["teheran"] and locate(["Moyen-Orient"]) is None
     kept.write_bytes(b"not a pickle")
     forget()
-    gazetteer.use_cache(tmp_path)
+    gazetteer.use_cache(tmp_path / "site")
     assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a pickle"
     forget()
 
 
-def test_a_cold_build_has_the_table_of_places_made_by_a_helper_process(tmp_path):
+def test_a_cold_build_has_the_table_of_places_made_by_a_helper_process(tmp_path, monkeypatch):
     """prepare() makes the table in another process (the build's second core) while Pelican
     reads the articles; use_cache() then reads what the helper left: the very table the build
     process would have made itself. With the table there, no helper starts."""
     from pelican.plugins.briefing import gazetteer
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
 
     def forget() -> None:
         gazetteer._cached.clear()

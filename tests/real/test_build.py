@@ -194,6 +194,54 @@ def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli,
     assert _files(tmp_path / "forked") == _files(tmp_path / "single") == _files(output)
 
 
+def test_articles_read_in_a_second_process_are_what_the_reader_gives(built_site, tmp_path: Path):
+    """prefetch.py's child reads content files with the reader Pelican uses and sends back, for
+    each, what that reader returns; a file whose reading logs an error is not sent (Pelican
+    reads it itself, and says so once)."""
+    from pelican import Pelican
+    from pelican.readers import Readers
+    from pelican.plugins.briefing.prefetch import Prefetch
+
+    from briefing.site import site_settings
+
+    content = tmp_path / "content"
+    shutil.copytree(built_site / "content", content)
+    (content / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", "utf-8")
+    settings = Pelican(site_settings(PROJECT / "pelicanconf.py", content, tmp_path / "output")).settings
+    readers = Readers(settings)
+    paths = sorted(str(path) for path in content.glob("*.md"))
+    prefetch = Prefetch(readers.readers, paths)
+    prefetch.wait(timeout=120)
+    assert prefetch.fd is None  # the child is done
+    sent = {path: prefetch.take(path) for path in paths}
+    assert sent.pop(str(content / "broken.md")) is None and len(sent) == len(paths) - 1
+    for path, result in sent.items():
+        assert result == readers.readers["md"].read(path)
+
+
+def test_a_cold_build_reading_in_two_processes_makes_the_same_site(cli, built_site, tmp_path: Path, monkeypatch,
+                                                                   caplog):
+    """With a second process reading (even a few files, a free core whatever runs beside), the
+    site is byte for byte the one a build reading in one process makes, and a broken content
+    file is still reported."""
+    from pelican.plugins.briefing import prefetch
+
+    content = tmp_path / "content"
+    shutil.copytree(built_site / "content", content)
+    (content / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", "utf-8")
+    monkeypatch.setattr(prefetch, "FEWEST", 2)
+    monkeypatch.setattr(prefetch, "core_to_spare", lambda: True)
+    reports = []
+    for name, fewest in (("two", 2), ("one", 10**9)):
+        monkeypatch.setattr(prefetch, "FEWEST", fewest)
+        caplog.clear()
+        assert cli("build", "--content-dir", content, "--output-dir", tmp_path / name).exit_code == 0
+        reports.append([r.getMessage() for r in caplog.records if "broken.md" in r.getMessage()])
+    # (Pelican logs a message once a process: the second build's repeat the first's)
+    assert any(message.startswith("Error parsing YAML") for message in reports[0])
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+
+
 def test_pagefind_starts_once_the_pages_it_indexes_are_written_before_the_others(cli, built_site, tmp_path: Path):
     """The entity pages the search indexes are written first, then pagefind starts while the
     entity pages of one article, the feeds and the map are written: every page it indexes was
