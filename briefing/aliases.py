@@ -32,9 +32,19 @@ def alias_table(lang: str) -> dict[str, tuple[str, str]]:
             for entry, names in alias_entries() for name in names}
 
 
+@cache
+def _page_names() -> dict[str, str]:
+    """Every known name -> the name its referent's page is named by (its French name; the
+    first entry that knows the name, as data/aliases.yaml lists them)."""
+    pages: dict[str, str] = {}
+    for entry, names in alias_entries():
+        for name in names:
+            pages.setdefault(name, entry["fr"])
+    return pages
+
+
 @cache  # a build asks it for every entity of every article
 def entity_slug(name: str) -> str:
     """The address of an entity's page: the same referent gets the same slug in every article
     and language."""
-    key = next((entry["fr"] for entry, names in alias_entries() if name in names), name)
-    return make_slug(key, ENTITY_SLUG_CHARS)
+    return make_slug(_page_names().get(name, name), ENTITY_SLUG_CHARS)
