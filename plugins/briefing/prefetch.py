@@ -61,7 +61,13 @@ class Prefetch:
         sys.stdout.flush()
         sys.stderr.flush()
         gc.freeze()  # the collector leaves the objects both share alone: fewer pages copied on write
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (memory, limits): Pelican reads everything itself
+            gc.unfreeze()
+            os.close(readable)
+            os.close(writable)
+            raise
         if pid == 0:
             os.close(readable)
             _read_for_parent(readers, paths[::-1], writable)  # never returns
@@ -175,7 +181,10 @@ def start(generator) -> None:
              if file_suffix(path) in ours and readers.get_cached_data(path, (None, None))[0] is None]
     if len(paths) < FEWEST or not core_to_spare():
         return
-    prefetch = Prefetch(ours, paths)
+    try:
+        prefetch = Prefetch(ours, paths)
+    except OSError:
+        return
     for reader in ours.values():
         reader.prefetch = prefetch
 
