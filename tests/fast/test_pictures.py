@@ -70,6 +70,9 @@ def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path,
     forget()
     gazetteer.use_cache(tmp_path / "site")
     assert len(list((tmp_path / "site").glob("briefing-places-*.pickle"))) == 1
+    (tmp_path / "a file").write_text("", "utf-8")  # briefing's folder cannot be made: the site's
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "a file" / "tables"))
+    assert gazetteer.cache_file(tmp_path / "site").parent == tmp_path / "site"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "tables"))
     forget()
     gazetteer.use_cache(tmp_path / "site")
