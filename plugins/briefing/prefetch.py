@@ -26,8 +26,6 @@ import pickle
 import select
 import signal
 import struct
-import sys
-import threading
 import time
 
 try:
@@ -38,7 +36,7 @@ except ImportError:  # no fcntl, no fork either (Windows): nothing here runs
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import file_suffix
 
-from .twofold import core_to_spare
+from .twofold import fork, fork_pays
 
 FEWEST = 64  # files: below this, a fork costs more than it saves
 FRAME = struct.Struct("<Q")  # each result's length before it in the pipe
@@ -58,13 +56,9 @@ class Prefetch:
             fcntl.fcntl(writable, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         except (AttributeError, OSError):
             pass  # the default size (64 KB): the child waits more often for Pelican to drain it
-        sys.stdout.flush()
-        sys.stderr.flush()
-        gc.freeze()  # the collector leaves the objects both share alone: fewer pages copied on write
         try:
-            pid = os.fork()
+            pid = fork()
         except OSError:  # no process to be had (memory, limits): Pelican reads everything itself
-            gc.unfreeze()
             os.close(readable)
             os.close(writable)
             raise
@@ -172,14 +166,14 @@ def start(generator) -> None:
     readers = generator.readers
     settings = generator.settings
     ours = {ext: reader for ext, reader in readers.readers.items() if isinstance(reader, BriefingReader)}
-    if not ours or not hasattr(os, "fork") or threading.active_count() > 1:
+    if not ours:
         return
     # the files in the order generate_context() reads them: the same call makes the same set
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     paths = [os.path.abspath(os.path.join(generator.path, name)) for name in files]
     paths = [path for path in paths
              if file_suffix(path) in ours and readers.get_cached_data(path, (None, None))[0] is None]
-    if len(paths) < FEWEST or not core_to_spare():
+    if len(paths) < FEWEST or not fork_pays():
         return
     try:
         prefetch = Prefetch(ours, paths)

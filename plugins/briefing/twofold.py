@@ -38,20 +38,18 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
                               template_name=template_name, **variables)
 
     paginated = template_name in writer.settings.get("PAGINATED_TEMPLATES", {})
-    # a fork copies only the thread that calls it: with others running (`briefing serve`'s
-    # server), a lock one of them holds would stay held in the child for ever
     paths = [sanitised_join(writer.output_path, name) for name, _url, _variables in pages]
     # a page written twice is for Pelican's checks to refuse, in one process
     twice = len(set(paths)) < len(paths) or not writer._written_files.isdisjoint(paths)
-    if (not hasattr(os, "fork") or not core_to_spare() or threading.active_count() > 1 or paginated or twice
-            or len(pages) < FEWEST):
+    if paginated or twice or len(pages) < FEWEST or not fork_pays():
         write(pages)
         return
     ours, theirs = pages[0::2], pages[1::2]
-    sys.stdout.flush()
-    sys.stderr.flush()
-    gc.freeze()  # the collector leaves the objects both share alone: fewer pages copied on write
-    pid = os.fork()
+    try:
+        pid = fork()
+    except OSError:  # no process to be had (memory, limits): all of them here
+        write(pages)
+        return
     if pid == 0:  # the child: its pages, no signal (the parent sends them), then out at once
         status = 1
         try:
@@ -74,6 +72,29 @@ def write_pages(writer, template, context: dict, pages: list[tuple[str, str, dic
     for (name, _url, variables), path in zip(theirs, paths[1::2]):
         writer._written_files.add(path)  # Pelican's record of what it wrote (overwrite checks)
         signals.content_written.send(path, context=local_context(context, name, variables, relative_urls))
+
+
+def fork_pays() -> bool:
+    """Whether forking a second process for part of the work may save time: fork exists, a core
+    is free, and no other thread runs (a fork copies only the thread that calls it: with others
+    running, `briefing serve`'s server, a lock one of them holds would stay held in the child
+    for ever)."""
+    return hasattr(os, "fork") and threading.active_count() == 1 and core_to_spare()
+
+
+def fork() -> int:
+    """os.fork() for work shared with a child: the output flushed first (the child must not
+    print the parent's buffers again) and the collector's objects frozen (it leaves the objects
+    both share alone: fewer pages copied on write; the caller unfreezes once the child is done).
+    OSError when no process can be made."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()
+    try:
+        return os.fork()
+    except OSError:
+        gc.unfreeze()
+        raise
 
 
 def core_to_spare() -> bool:

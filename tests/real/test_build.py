@@ -224,13 +224,13 @@ def test_a_cold_build_reading_in_two_processes_makes_the_same_site(cli, built_si
     """With a second process reading (even a few files, a free core whatever runs beside), the
     site is byte for byte the one a build reading in one process makes, and a broken content
     file is still reported."""
-    from pelican.plugins.briefing import prefetch
+    from pelican.plugins.briefing import prefetch, twofold
 
     content = tmp_path / "content"
     shutil.copytree(built_site / "content", content)
     (content / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", "utf-8")
     monkeypatch.setattr(prefetch, "FEWEST", 2)
-    monkeypatch.setattr(prefetch, "core_to_spare", lambda: True)
+    monkeypatch.setattr(twofold, "core_to_spare", lambda: True)
     reports = []
     for name, fewest in (("two", 2), ("one", 10**9)):
         monkeypatch.setattr(prefetch, "FEWEST", fewest)
