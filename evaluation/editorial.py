@@ -187,8 +187,9 @@ def evaluate() -> tuple[dict[str, dict[str, float]], dict[str, list[str]]]:
                 mistakes[item["id"]] = [f"failed: {article}"]
                 continue
             found: list[str] = []
-            for part in parts_of(item):
-                named = found if part == parts_of(item)[-1] else []
+            scored_in = parts_of(item)
+            for part in scored_in:
+                named = found if part == scored_in[-1] else []
                 score(article, item, parts[part], named)
                 if item["id"] in leads:
                     score_lead(article, leads[item["id"]], parts[part], named)
