@@ -23,18 +23,20 @@ def add_interface_labels(generator) -> None:
 
 
 class Once:
-    """`briefing_once(macro, *key)` in a template: the macro's output for that key, rendered the
-    first time only. For what is the same on thousands of pages: the site's header differs only
-    with SITEURL (relative: one per folder depth), so 2,600 pages render it a handful of times.
-    The key must name everything the macro reads that varies within a build; one object per
-    build (Pelican's context is made anew for each)."""
+    """`briefing_once(macro, *key, args=[...])` in a template: the macro's output for that key
+    (called with `args`), rendered the first time only. For what is the same on thousands of
+    pages: the site's header differs only with SITEURL (relative: one per folder depth), so
+    2,600 pages render it a handful of times; an article's line on the entity pages is the same
+    on each of the ten to thirty pages of the entities it names. The key must name everything
+    the macro reads that varies within a build; one object per build (Pelican's context is made
+    anew for each)."""
 
     def __init__(self) -> None:
         self.made: dict = {}
 
-    def __call__(self, macro, *key):
+    def __call__(self, macro, *key, args=()):
         if key not in self.made:
-            self.made[key] = macro()
+            self.made[key] = macro(*args)
         return self.made[key]
 
 

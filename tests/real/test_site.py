@@ -77,6 +77,28 @@ def test_entity_pages_and_index(site):
     assert entity.select_one('a[href$="' + SEED_PAGE + '"]')
 
 
+def test_each_entity_page_lists_the_articles_whose_sidebar_names_it(site):
+    """An article's line and an entity's link are rendered once a build and reused on every
+    entity page (briefing_once): each page must still show its own articles and companions."""
+    output = site / "output"
+    named: dict[str, set[str]] = {}  # entity page -> the articles whose sidebar links it
+    sidebars: dict[str, set[str]] = {}  # article -> the entity pages its sidebar links
+    for html in output.glob("*.html"):
+        sidebar = _page(site, html.name).select_one("aside#entities")
+        for link in sidebar.select("a[data-entity-type]") if sidebar else []:
+            named.setdefault(posixpath.basename(link["href"]), set()).add(html.name)
+            sidebars.setdefault(html.name, set()).add(posixpath.basename(link["href"]))
+    assert len(named) > 20 and len(sidebars) >= 4
+    for slug, articles in named.items():
+        page = _page(site, f"entities/{slug}")
+        lines = page.select("main ul[data-pagefind-ignore] li a[lang]")
+        assert {posixpath.basename(a["href"]) for a in lines} == articles, slug
+        assert all(a.get_text() == _page(site, posixpath.basename(a["href"])).h1.get_text().strip() for a in lines)
+        companions = {posixpath.basename(a["href"]) for a in page.select("main > ul a[data-entity-type]")}
+        assert companions and slug not in companions, slug
+        assert companions <= set().union(*(sidebars[article] for article in articles)), slug
+
+
 def test_feeds_parse_clean_and_carry_entities(site):
     rss = feedparser.parse(str(site / "output" / "feeds" / "rss.xml"))
     atom = feedparser.parse(str(site / "output" / "feeds" / "atom.xml"))
