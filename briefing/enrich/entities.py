@@ -842,16 +842,20 @@ def _merge_institution_heads(mentions: list[Mention], union) -> None:
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
     """'Soudani' (from 'M. Soudani') is 'Mohammad Chia al-Soudani' when only one person in
-    the article has that name part (whatever type the model gave the short form)."""
+    the article has that name part (whatever type the model gave the short form); a single
+    word is the one name of two or three capitalised words that ends with it, whatever the
+    model typed either ('Claure', typed an organisation and a place, is 'Marcelo Claure', typed
+    an organisation), unless the model typed the word a place the gazetteer knows ("India" is
+    not "North India")."""
     persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
     names = sorted({m.text for m in mentions}, key=len)
-    places = {m.text for m in mentions if m.type == PLACE}
+    places = {m.text for m in mentions if m.type == PLACE and is_place(m.text)}
     for short in names:
         parts = _name_parts(short)
         if short not in persons and len(short.split()) != 1:  # "Waller-Bridge" is one word
             continue
         longer = [p for p in persons if len(p) > len(short) and parts and parts < _name_parts(p)]
-        if not longer and len(short.split()) == 1 and short not in places:  # "India" is not "North India"
+        if not longer and len(short.split()) == 1 and short not in places:
             longer = [n for n in names if 2 <= len(n.split()) <= 3 and n.split()[-1] == short
                       and all(w[:1].isupper() for w in n.split())]  # "Soona" after "Cha Soona" (typed a place)
         if len({find(p) for p in longer}) == 1:
