@@ -35,9 +35,10 @@ EVENT_LABELS = {"MISC", "EVENT"}  # only kept when they name a place ("guerre de
 NAME_PARTICLES = {"al", "el", "de", "du", "da", "di", "van", "von", "der", "bin", "ben", "ibn", "abu", "d", "le", "la"}
 PORTFOLIO_LINKS = {"de", "du", "des", "d'", "of"}
 EDGE_PUNCTUATION = " \t\n,;:.!?«»\"“”'’()[]{}-–—/"
-# What a curly apostrophe or a footnote leaves at a name's end: "Monsanto n" (n’est), "Clerc(1".
+# What a curly apostrophe, a footnote or a bracket the model cut leaves at a name's end: "Monsanto
+# n" (n’est), "Clerc(1", "Croatia (Group E" (a bracket opened and not closed, and what follows it).
 # And "& co" (and the others, "We support Anders Tegnell & co"): a company writes its "Co" capitalised.
-ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\(\d*|\s+\d+|\s+&(?:amp;)?\s+co)$")
+ELIDED_END = re.compile(r"(?:\s+(?:n|l|d|j|m|s|c|t|qu|jusqu|lorsqu|puisqu)|\([^()]*|\s+\d+|\s+&(?:amp;)?\s+co)$")
 # A name ends with a name word, never with the link to the next one: "Agence des participations
 # de[ l’État]", "Bank of[ America]" cut by the model.
 DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|aux|pour|sur))+$")

@@ -282,3 +282,18 @@ def test_a_surname_the_model_typed_a_place_once_is_still_the_person_s():
     _merge_short_person_names([mention(text, "North India", PLACE), mention(text, "India", PLACE, 1)],
                               lambda alias, main: into.__setitem__(alias, main), lambda name: into[name])
     assert into["India"] == "India"
+
+
+@needs_corpus
+def test_a_bracket_the_model_opened_and_did_not_close_is_no_part_of_a_name():
+    # cbssports.com's Euro 2020 table (outside the gold set): "Croatia (Group E): Fifth
+    # appearance"; the model took "Croatia (Group E" and "Czech Republic (Group" for places
+    text = page_text("9a440270bf8625d586039dfae1b8df409b467524e075124cd7a5424a5806901b")
+    for name, place in (("Croatia (Group E", "Croatia"), ("Czech Republic (Group", "Czech Republic")):
+        at = text.index(name)
+        cleaned = _cleaned(name, at, PLACE, "en")
+        assert (cleaned.text, cleaned.start, cleaned.end) == (place, at, at + len(place))
+    # an acronym in brackets after the name is its alias, not a part of it
+    assert _cleaned("Organisation mondiale de la santé (OMS)", 0, ORGANIZATION, "fr").text == \
+        "Organisation mondiale de la santé"
+    assert _cleaned("Denis Clerc(1", 0, PERSON, "fr").text == "Denis Clerc"
