@@ -36,6 +36,12 @@ URL_META = (("property", "og:url"),)
 HEADING_WORDS = 20
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "webpage", "report", "backgroundnewsarticle"}
+# trafilatura's precision mode drops any block or span whose class is the word "link" (a list of
+# links, most often); CBS News wraps each link inside a sentence in <span class="link">, and the
+# sentence then lost its words ("especially high for ." for "... for Joe Biden."). A span inside
+# a paragraph is a piece of its text: unwrapped before extraction, its text and children kept.
+INLINE_LINK_SPANS = etree.XPath(r'//p//span[re:test(@class, "(^|\s)link(\s|$)")]',
+                                namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
 @dataclass
@@ -59,6 +65,8 @@ def extract_page(html: str) -> ExtractedPage:
         return ExtractedPage(None, [], [], [], None, None)
     ld = _json_ld_articles(tree)
     metas = _metas(tree)
+    for span in INLINE_LINK_SPANS(tree):
+        span.drop_tag()
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
                                            include_tables=True, favor_precision=True, deduplicate=False)
     blocks: list[tuple[str, str]] = []

@@ -8,7 +8,8 @@ from pathlib import Path
 from briefing.config import IngestOptions
 from briefing.extract.html import extract_page
 from briefing.ingest import build_article
-from conftest import SEEDS
+from conftest import SEEDS, needs_corpus
+from evaluation.corpus import TRAFILATURA_PAGES
 
 PARAGRAPH = ("Le conseil municipal a adopté lundi soir le budget de la ville pour l'année prochaine, "
              "après un débat de plus de quatre heures entre la majorité et l'opposition.")
@@ -87,3 +88,17 @@ def test_a_section_list_gives_its_first_real_section_and_a_keyword_soup_none(tmp
         path = tmp_path / f"{name}.html"
         path.write_text(_page(f"<meta property='article:section' content='{given}'>"), "utf-8")
         assert build_article(path, IngestOptions(category="Repli")).category == expected, name
+
+
+@needs_corpus
+def test_a_link_wrapped_in_a_link_span_keeps_its_words_in_the_sentence():
+    # cbsnews.com wraps each link of a sentence in <span class="link">, which trafilatura's
+    # precision mode drops as a list of links: "especially high for ." for "… for Joe Biden."
+    html = (TRAFILATURA_PAGES / "html" / "cbsnews.com.carolina.html").read_text("utf-8", "replace")
+    text = "\n".join(extract_page(html).paragraphs)
+    assert "But they're especially high for Joe Biden." in text
+    assert "in the state, but has dropped in recent polls, notably" in text
+    assert "pulling for Elizabeth Warren, Bernie Sanders and Pete Buttigieg." in text
+    # a block of links named so outside any paragraph still goes
+    page = _page(body="<div class='link'><a href='/a'>Lire aussi : la dette</a> <a href='/b'>Le budget 2023</a></div>")
+    assert not any("Lire aussi" in p for p in extract_page(page).paragraphs)
