@@ -34,6 +34,7 @@ TITLE_META = (("property", "og:title"), ("name", "twitter:title"))
 SITE_NAME_META = (("property", "og:site_name"), ("name", "application-name"), ("name", "publisher"))
 URL_META = (("property", "og:url"),)
 HEADING_WORDS = 20
+LAYOUT_BLOCKS = {"p", "head", "list", "quote", "table"}  # what a data table's cell never holds: a page's blocks
 ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "opinionnewsarticle", "webpage", "report", "backgroundnewsarticle"}
 # trafilatura's precision mode drops any block or span whose class is the word "link" (a list of
@@ -98,18 +99,31 @@ def _markdown_blocks(body: etree._Element):
                 if text:
                     yield "- " + escape_markdown(text), text
         elif tag == "table":
-            for row in element.iter("row"):
-                cells = [_text(cell) for cell in row.iter("cell")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    yield escape_markdown(text), text
+            yield from _table_blocks(element)
         elif tag == "head" and _is_heading(_text(element)):
-            text = _text(element)
-            yield "## " + escape_markdown(text), text
+            for text in _lines(element):  # "by Jeff Foust<br>Monday, November 18, 2019": two lines
+                yield "## " + escape_markdown(text), text
         elif tag != "graphic":
             marker = "> " if tag == "quote" else ""
             for text in _lines(element):  # <br> inside a paragraph separates paragraphs
                 yield marker + escape_markdown(text), text
+
+
+def _table_blocks(table: etree._Element):
+    """A data table gives a line per row ("a | b | c"). A table laid out to hold the page (cells
+    of headings and paragraphs: thespacereview.com, old sites) gives the blocks of its cells:
+    read as rows, the whole story was one paragraph, its headline glued to its first words."""
+    for row in table.iter("row"):
+        if next(row.iterancestors("table"), None) is not table:
+            continue  # a table inside a cell: read with that cell
+        cells = row.findall("cell")
+        if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
+            for cell in cells:
+                yield from _markdown_blocks(cell)
+            continue
+        text = " | ".join(c for c in map(_text, cells) if c)
+        if text:
+            yield escape_markdown(text), text
 
 
 def _is_heading(text: str) -> bool:

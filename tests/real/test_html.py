@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from briefing.config import IngestOptions
 from briefing.extract.html import extract_page
 from briefing.ingest import build_article
 from conftest import SEEDS, needs_corpus
-from evaluation.corpus import TRAFILATURA_PAGES
+from evaluation.corpus import EXTRACTION_BENCHMARK, TRAFILATURA_PAGES
 
+SPACE_REVIEW = "c00962aabe7bdd1fca78f5360ea7fa93cd7674863b05157e00827506a7aa58c4.html.gz"
 PARAGRAPH = ("Le conseil municipal a adopté lundi soir le budget de la ville pour l'année prochaine, "
              "après un débat de plus de quatre heures entre la majorité et l'opposition.")
 
@@ -102,3 +104,17 @@ def test_a_link_wrapped_in_a_link_span_keeps_its_words_in_the_sentence():
     # a block of links named so outside any paragraph still goes
     page = _page(body="<div class='link'><a href='/a'>Lire aussi : la dette</a> <a href='/b'>Le budget 2023</a></div>")
     assert not any("Lire aussi" in p for p in extract_page(page).paragraphs)
+
+
+@needs_corpus
+def test_a_table_laid_out_to_hold_the_page_gives_its_paragraphs_and_a_data_table_its_rows():
+    # thespacereview.com sets its story in a table cell (headline, byline, paragraphs): read as a
+    # row, the story was one paragraph, "Seeking a bigger role for a big rocketby Jeff Foust…"
+    html = gzip.decompress((EXTRACTION_BENCHMARK / "html" / SPACE_REVIEW).read_bytes()).decode("utf-8")
+    page = extract_page(html)
+    assert page.paragraphs[:3] == ["Seeking a bigger role for a big rocket", "by Jeff Foust", "Monday, November 18, 2019"]
+    assert page.paragraphs[3].startswith("Earlier this month, NASA announced the newest milestone")
+    assert len(page.paragraphs) > 20 and max(map(len, page.paragraphs)) < 2000
+    table = ("<table><tr><th>Ville</th><th>Budget</th></tr><tr><td>Lyon</td><td>1,2 milliard</td></tr>"
+             "<tr><td>Nantes</td><td>0,8 milliard</td></tr></table>")
+    assert {"Lyon | 1,2 milliard", "Nantes | 0,8 milliard"} <= set(extract_page(_page(body=table)).paragraphs)
