@@ -477,7 +477,11 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     ("Photo: Jonathan Nackstrand/AFP", "(Credit: Clayton Aldern / Grist)", "© Denis Meyer",
     "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo"); or
     the line opens with a label of the credits at a story's foot ("Auteur : Kossivi Tiassou",
-    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit."""
+    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit; or
+    the sentence closes with a credit's ending ("Associated Press writers Alan Fram and Jill
+    Colvin contributed to this report"): every name before it is a credit."""
+    if _before_credit_ending(mention, text, lang):
+        return True
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
     credits = _credit_words(lang)
@@ -489,6 +493,21 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
         return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
+
+
+SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. Associated Press…": initials ("Dianna E. Anderson") are no break
+
+
+def _before_credit_ending(mention: Mention, text: str, lang: str) -> bool:
+    """The rest of the mention's sentence, on its line, is other names and a credit's ending
+    ("…, Lolita Baldor and Jill Colvin contributed to this report.")."""
+    line_end = text.find("\n", mention.end)
+    rest = " ".join(text[mention.end:len(text) if line_end < 0 else line_end].lower().replace("’", "'").split())
+    for ending in _credit_words(lang, "credit_endings"):
+        at = rest.find(ending)
+        if at >= 0 and not SENTENCE_BREAK.search(rest[:at] + " "):
+            return True
+    return False
 
 
 @cache
