@@ -236,7 +236,7 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
         if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
             continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
         glued = re.match(r"-([^\W\d_]+)", sent_text[match.end():])
-        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?-old", sent_text[match.end():]):
+        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?[- ]old\b", sent_text[match.end():]):
             continue  # "3-D", "10-day", "G-7": a word, not a quantity and its unit
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
         if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
@@ -722,20 +722,22 @@ def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
 
 
 MIN_AGE, MAX_AGE = 14, 110  # a number set off by commas after a name is an age between these
+AGE_NOUN_WINDOW = 4  # tokens after "15-year-old" where the noun and its adjectives may be
 
 
 def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
     """(end, phrase) of an age: "un conducteur de 15 ans", "le conducteur, âgé de 15 ans" ->
-    ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "a man aged 45" -> ": age of the man"."""
+    ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "the nearly 60-year-old younger
+    brother" -> "younger brother of heir"; "a man aged 45" -> ": age of the man"."""
     data = _data(lang).get("ages")
     if not data:
         return None
     for compound in data.get("compounds", ()):  # "a 15-year-old driver", "the driver, 15 years old"
         after = end + len(compound)
         if [t.lower_ for t in doc[end:after]] == compound:
-            noun_end = _complement_end(doc, after, min(sent.end, after + 4), lang)
-            if noun_end > after and doc[after].pos_ in ("NOUN", "PROPN"):
-                return after, _words(doc[after:noun_end])
+            noun_end = _complement_end(doc, after, min(sent.end, after + AGE_NOUN_WINDOW), lang)
+            if noun_end > after and any(t.pos_ in ("NOUN", "PROPN") for t in doc[after:noun_end]):
+                return after, _words(doc[after:noun_end])  # adjectives first: "younger brother"
             person = _person_before(doc, sent, start - (1 if start > sent.start and doc[start - 1].pos_ == "DET" else 0))
             return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
     unit = end < sent.end and doc[end].lower_ in data["units"]
