@@ -113,6 +113,9 @@ def phrases(lang: str, text: str, title_end: int = 0):
            "eating a wild rabbit during a hunting trip.", [(None, "55-year old", "man")]),
     ("en", "Prince Andrew, the nearly 60-year-old younger brother of heir to the British throne, Charles, has "
            "reportedly told friends and family that he will stay.", [("~", "60-year-old", "younger brother of heir")]),
+    # a currency's sign as its locales print it (CLDR): rupees (the gold set's fresh pages, newsnation.in)
+    ("en", "According to reports, this bar is offering oxygen to anyone who is ready to pay Rs 300 for fresh air "
+           "for 15 minutes.", [(None, "Rs 300", "for fresh air"), (None, "15", "minutes")]),
     # money never says its unit twice
     ("fr", "Un plan de 1,5 milliard d'euros pour la recherche.", [(None, "1,5 milliard d'euros", "pour la recherche")]),
     # one fact once: "two men" is the "Two loggers" of the headline
