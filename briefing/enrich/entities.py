@@ -696,6 +696,9 @@ def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Ment
     return found
 
 
+CAPITALS_WORD = 6  # letters from which a word in capitals that the dictionary holds is no acronym ("SUD", "AIDES" are)
+
+
 def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
               located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset(),
               surnames: frozenset[str] = frozenset()) -> bool:
@@ -748,6 +751,8 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return True  # "MoDem", "SunExpress": no dictionary writes a word so
     if word.isupper() and entity.type != ORGANIZATION:
         return False
+    if word.isupper() and len(word) >= CAPITALS_WORD and _is_common_word_in(word.lower(), lang):
+        return False  # "DONNEZ", "PARTAGEZ", "ARBITRE": a word in capitals (a button, a heading), no acronym
     if word.isupper():
         return True  # an acronym: "CNRS", "UCU"
     if entity.type == ORGANIZATION and entity.name in passing and _bare(word) not in words("organization_words"):

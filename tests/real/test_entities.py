@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from briefing.enrich import enrich_texts
-from briefing.enrich.entities import entities_of
+from briefing.enrich.entities import ORGANIZATION, _credible, entities_of
 from briefing.enrich.nlp import pipeline
+from briefing.record import Entity
 from conftest import needs_corpus
 
 
@@ -299,3 +300,13 @@ def test_a_french_organisation_of_plain_words_named_once_in_passing_is_left_out(
     assert "Crédit d’Impôt Recherche" not in names
     assert {"RogueESR", "France Stratégie", "Thierry Coulhon"} <= names
     assert {"École nationale des chartes", "École normale supérieure"} <= {e.name for e in psl.entities}
+
+
+def test_a_long_word_in_capitals_that_the_dictionary_holds_is_no_acronym():
+    # what the model typed organisations on corpus pages: the share buttons of infocomcgt.fr
+    # ("DONNEZ", "PARTAGEZ"), a line-up heading of sports.fr ("ARBITRE"), a masthead of the
+    # Jamaica Observer ("OBSERVER"); acronyms and short words in capitals stay ("SUD" is a union)
+    for name, lang in (("DONNEZ", "fr"), ("PARTAGEZ", "fr"), ("ARBITRE", "fr"), ("OBSERVER", "en")):
+        assert not _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
+    for name, lang in (("CNRS", "fr"), ("SUD", "fr"), ("AIDES", "fr"), ("UNESCO", "fr"), ("NATO", "en")):
+        assert _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
