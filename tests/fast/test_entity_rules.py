@@ -273,4 +273,3 @@ def test_names_before_a_credit_ending_are_credits_not_referents():
     for name in ("Alan Fram", "Zeke Miller", "Lolita Baldor", "Jill Colvin"):
         assert _in_credit(mention(text, name, PERSON), text, "en"), name
     assert not _in_credit(mention(text, "Volker", PERSON), text, "en")  # named in the story
-
