@@ -554,6 +554,8 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         return PLACE  # "Petersallee", "Cornelius-Fredericks-Strasse", "Nachtigalplatz": streets
     if kind != PERSON and _opens_with_given_name(parts, lang):
         return PERSON
+    if kind == PLACE and _ends_with_family_name(parts, lang) and not any(_after_locative(m, text, lang) for m in members):
+        return PERSON  # "Pavle Petrović (Serbia)": no place the gazetteer knows, nothing put in it, a family name last
     if kind == PLACE and len(parts) == 1 and not name.isupper() and not _is_common_word_in(name, lang) \
             and not any(_after_locative(m, text, lang) for m in members):
         return ORGANIZATION  # one word ("Earth" is a word first, "FR" a fragment: left as the model said)
@@ -574,6 +576,13 @@ def _after_locative(mention: Mention, text: str, lang: str) -> bool:
 
 def _bare(word: str) -> str:
     return normalize(word).strip(EDGE_PUNCTUATION)
+
+
+def _ends_with_family_name(parts: list[str], lang: str) -> bool:
+    """Two or three capitalised words, none a word of the language, the last a family name
+    ("Pavle Petrović"; not "Forest Hill", "Grand Rapids")."""
+    return (2 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
+            and not any(_is_common_word_in(_bare(p), lang) for p in parts) and is_family_name(_bare(parts[-1])))
 
 
 def _opens_with_given_name(parts: list[str], lang: str) -> bool:

@@ -310,3 +310,13 @@ def test_a_long_word_in_capitals_that_the_dictionary_holds_is_no_acronym():
         assert not _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
     for name, lang in (("CNRS", "fr"), ("SUD", "fr"), ("AIDES", "fr"), ("UNESCO", "fr"), ("NATO", "en")):
         assert _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
+
+
+def test_a_name_the_model_took_for_a_place_that_ends_with_a_family_name_is_a_person():
+    # inexhibit.com (the gold set's fresh part): an artist named beside his country
+    found = entities("en", "Ivana Jelić and Pavle Petrović (Serbia) found inspiration for their work Starry Night in "
+                           "Van Gogh’s famous painting of the same name.")
+    assert ("Pavle Petrović", "person", 1, ()) in found and ("Serbia", "place", 1, ()) in found
+    # a place the gazetteer does not know, with something put in it, stays one
+    found = entities("en", "The fire started in Forest Hill, a suburb, on Monday.")
+    assert not {name for name, kind, *_ in found if kind == "person"}
