@@ -87,8 +87,8 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             continue
         else:
             text = _without_clause(ent)
-        for piece, at in _coordinated(text, start):
-            mention = _cleaned(piece, at, kind, lang)
+        for piece, at, piece_kind in _place_then_person(_coordinated(text, start), kind, lang):
+            mention = _cleaned(piece, at, piece_kind, lang)
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
@@ -179,6 +179,23 @@ def _coordinated(text: str, start: int) -> list[tuple[str, int]]:
     if match is None:
         return [(text, start)]
     return [(text[:match.start()], start), (text[match.end():], start + match.end())]
+
+
+def _place_then_person(pieces: list[tuple[str, int]], kind: str, lang: str) -> list[tuple[str, int, str]]:
+    """(name, offset, type) of each piece, a country or region the model glued to the person
+    named after it split off: "special envoy to Ukraine Kurt Volker" -> Ukraine (place), Kurt
+    Volker (person)."""
+    found = []
+    for piece, at in pieces:
+        parts = piece.split()
+        split = next((n for n in range(min(3, len(parts) - 2), 0, -1)
+                      if is_territory(" ".join(parts[:n])) and _opens_with_given_name(parts[n:], lang)), 0)
+        if split:
+            person = piece.index(parts[split], len(" ".join(parts[:split])))
+            found += [(piece[:person].rstrip(), at, PLACE), (piece[person:], at + person, PERSON)]
+        else:
+            found.append((piece, at, kind))
+    return found
 
 
 def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:

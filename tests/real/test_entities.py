@@ -320,3 +320,11 @@ def test_a_name_the_model_took_for_a_place_that_ends_with_a_family_name_is_a_per
     # a place the gazetteer does not know, with something put in it, stays one
     found = entities("en", "The fire started in Forest Hill, a suburb, on Monday.")
     assert not {name for name, kind, *_ in found if kind == "person"}
+
+
+def test_a_country_the_model_glued_to_the_person_named_after_it_is_split_off():
+    # an AP story of the benchmark (the gold set's fresh part)
+    found = entities("en", "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his own account of "
+                           "the July 10 meeting to say Sondland did, in fact, discuss investigations.")
+    assert ("Kurt Volker", "person", 1, ()) in found and ("Ukraine", "place", 1, ()) in found
+    assert not {name for name, *_ in found if "Ukraine " in name}
