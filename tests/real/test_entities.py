@@ -328,3 +328,11 @@ def test_a_country_the_model_glued_to_the_person_named_after_it_is_split_off():
                            "the July 10 meeting to say Sondland did, in fact, discuss investigations.")
     assert ("Kurt Volker", "person", 1, ()) in found and ("Ukraine", "place", 1, ()) in found
     assert not {name for name, *_ in found if "Ukraine " in name}
+
+
+def test_a_studio_is_an_organisation():
+    # inexhibit.com (the gold set's fresh part): the model typed a design studio a person
+    found = entities("en", "Balmond Studio (United Kingdom) has become a friend of the festival. The studio’s innovative "
+                           "artworks are inspired by science, math, and biology. With Optilli, Balmond Studio creates "
+                           "an optical illusion.")
+    assert ("Balmond Studio", "organization", 2, ()) in found
