@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_family_name, is_given_name, is_place, is_territory
+from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -561,6 +561,10 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         return ORGANIZATION
     if kind != PERSON and any(_after_person_cue(m, text, lang) for m in members):
         return PERSON
+    if kind == PLACE and not is_capital(name) and not any(is_given_name(p) or is_family_name(p) for p in parts) \
+            and any(_speaks(m, text, lang) for m in members):
+        return ORGANIZATION  # "Tottenham said in a statement": a club, a firm; a capital speaks for its country,
+        # and "Anderson said" is a person's surname the model took for a town
     if is_place(name):
         return kind
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
@@ -577,6 +581,13 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
             and not any(_after_locative(m, text, lang) for m in members):
         return ORGANIZATION  # one word ("Earth" is a word first, "FR" a fragment: left as the model said)
     return kind
+
+
+def _speaks(mention: Mention, text: str, lang: str) -> bool:
+    """The mention is the subject of a verb that says who spoke, right after it ("Tottenham
+    said in a statement", "Tottenham says")."""
+    after = text[mention.end:mention.end + 20].lower()
+    return any(re.match(rf" {re.escape(verb)}\b", after) for verb in words("speech_verbs", lang))
 
 
 def _before(text: str, at: int) -> str:

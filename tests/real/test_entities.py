@@ -336,3 +336,15 @@ def test_a_studio_is_an_organisation():
                            "artworks are inspired by science, math, and biology. With Optilli, Balmond Studio creates "
                            "an optical illusion.")
     assert ("Balmond Studio", "organization", 2, ()) in found
+
+
+def test_a_place_that_speaks_is_an_organisation_unless_it_is_a_capital_or_a_surname():
+    # Sky News (the gold set's fresh part), where the model typed the club a place, the district
+    # of London; a capital speaks for its government, "Anderson said" is a person's surname
+    text = ("Jose Mourinho has been appointed as Tottenham manager. Tottenham said in a statement: “Jose is one "
+            "of the world's most accomplished managers.” Beijing said on Monday that Hong Kong must calm down.")
+    found = grouped("en", text, ("Tottenham", "place"), ("Tottenham", "place"), ("Beijing", "place"))
+    assert ("Tottenham", "organization") in found and ("Beijing", "place") in found
+    text = "Chris Anderson, her husband, paid. Anderson said it was a scam."
+    found = grouped("en", text, ("Chris Anderson", "person"), ("Anderson", "place"))
+    assert ("Anderson", "organization") not in found
