@@ -788,8 +788,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return True  # "MoDem", "SunExpress": no dictionary writes a word so
     if word.isupper() and entity.type != ORGANIZATION:
         return False
-    if word.isupper() and len(word) >= CAPITALS_WORD and _is_common_word_in(word.lower(), lang):
-        return False  # "DONNEZ", "PARTAGEZ", "ARBITRE": a word in capitals (a button, a heading), no acronym
+    if word.isupper() and len(word) >= CAPITALS_WORD and entity.mentions == 1 and _is_common_word_in(word.lower(), lang):
+        return False  # "DONNEZ", "PARTAGEZ", "ARBITRE" once: a word in capitals (a button, a heading), no acronym
+        # ("POLITICO", named twice, is a name the publication writes so)
     if word.isupper():
         return True  # an acronym: "CNRS", "UCU"
     if entity.type == ORGANIZATION and entity.name in passing and _bare(word) not in words("organization_words"):

@@ -310,6 +310,8 @@ def test_a_long_word_in_capitals_that_the_dictionary_holds_is_no_acronym():
         assert not _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
     for name, lang in (("CNRS", "fr"), ("SUD", "fr"), ("AIDES", "fr"), ("UNESCO", "fr"), ("NATO", "en")):
         assert _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
+    # named twice, it is a name written in capitals (Politico's masthead, quoted as a source)
+    assert _credible(Entity("POLITICO", ORGANIZATION, 2), set(), "en")
 
 
 def test_a_name_the_model_took_for_a_place_that_ends_with_a_family_name_is_a_person():
