@@ -171,6 +171,8 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
                     and figure.kind in ("percent", "money") and previous.phrase \
                     and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
                 figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
+            if figure is not None and not figure.phrase and figure.display == sentence:
+                figure.phrase = _heading_above(text, sent.start_char)  # "MONTANT REVERSÉ AUX GRÉVISTES\n\n1 545 500 EUROS"
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
@@ -179,6 +181,19 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
 
 
 SAME_SHARE_GAP = 4  # tokens between two shares of one thing: "de 23,1 % en 2018 à 10 % en 2019"
+
+
+def _heading_above(text: str, at: int) -> str:
+    """What a figure alone on its line counts, said by the line above when that is a heading:
+    a tally under its caption ("MONTANT REVERSÉ AUX GRÉVISTES DEPUIS 2016" then "1 545 500
+    EUROS") -> ": Montant reversé aux grévistes depuis 2016". A heading is short (PHRASE_WORDS
+    words at most) and closes no sentence; one in capitals is written in sentence case."""
+    above = text[:at].rstrip().rsplit("\n", 1)[-1].strip()
+    if not above or len(above.split()) > PHRASE_WORDS or above[-1] in ".!?:;," or not above[:1].isupper():
+        return ""
+    if above.isupper():
+        above = above[:1] + above[1:].lower()
+    return f": {above}"
 
 
 def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
