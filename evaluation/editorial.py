@@ -31,7 +31,7 @@ of the first two): reported apart, never in "all", with their headline, entity a
 scores only (leads.yaml does not annotate them). Articles of split `fresh` are a blind test set
 (16 pages annotated after the ninth round, chosen by a rule written before reading them):
 reported apart like `dev`, and by language (`fresh_fr`, `fresh_en`); `--errors` never prints
-their mistakes, so that they stay a measure. Since the eleventh round `fresh` counts as seen
+their mistakes, so that they stay a measure. Since the tenth round `fresh` counts as seen
 material (its mistakes were read to choose that round's fixes); split `fresh2` (12 English pages
 chosen and annotated before that round's code) is the blind set now: reported apart as
 `fresh2`, never in "all", its mistakes printed by no option.

@@ -108,7 +108,7 @@ def phrases(lang: str, text: str, title_end: int = 0):
     ("fr", "Le conducteur, âgé de 15 ans, a été arrêté.", [(None, "15 ans", ": âge du conducteur")]),
     ("en", "A 15-year-old driver was killed.", [(None, "15-year-old", "driver")]),
     # an age spelt with one hyphen, or with an adjective before its noun (the gold set's fresh pages,
-    # Express and Sputnik, issue 14's eleventh round)
+    # Express and Sputnik, issue 14's tenth round)
     ("en", "The health commission said in a statement that a 55-year old man had contracted bubonic plague after "
            "eating a wild rabbit during a hunting trip.", [(None, "55-year old", "man")]),
     ("en", "Prince Andrew, the nearly 60-year-old younger brother of heir to the British throne, Charles, has "
