@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_family_name, is_given_name, is_place, is_territory
+from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -88,8 +88,8 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             continue
         else:
             text = _without_clause(ent)
-        for piece, at in _coordinated(text, start):
-            mention = _cleaned(piece, at, kind, lang)
+        for piece, at, piece_kind in _place_then_person(_coordinated(text, start), kind, lang):
+            mention = _cleaned(piece, at, piece_kind, lang)
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
@@ -180,6 +180,23 @@ def _coordinated(text: str, start: int) -> list[tuple[str, int]]:
     if match is None:
         return [(text, start)]
     return [(text[:match.start()], start), (text[match.end():], start + match.end())]
+
+
+def _place_then_person(pieces: list[tuple[str, int]], kind: str, lang: str) -> list[tuple[str, int, str]]:
+    """(name, offset, type) of each piece, a country or region the model glued to the person
+    named after it split off: "special envoy to Ukraine Kurt Volker" -> Ukraine (place), Kurt
+    Volker (person)."""
+    found = []
+    for piece, at in pieces:
+        parts = piece.split()
+        split = next((n for n in range(min(3, len(parts) - 2), 0, -1)
+                      if is_territory(" ".join(parts[:n])) and _opens_with_given_name(parts[n:], lang)), 0)
+        if split:
+            person = piece.index(parts[split], len(" ".join(parts[:split])))
+            found += [(piece[:person].rstrip(), at, PLACE), (piece[person:], at + person, PERSON)]
+        else:
+            found.append((piece, at, kind))
+    return found
 
 
 def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
@@ -478,7 +495,11 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     ("Photo: Jonathan Nackstrand/AFP", "(Credit: Clayton Aldern / Grist)", "© Denis Meyer",
     "Lire aussi Martine Bulard"); the credit word alone is no name either ("Crédit photo"); or
     the line opens with a label of the credits at a story's foot ("Auteur : Kossivi Tiassou",
-    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit."""
+    "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit; or
+    the sentence closes with a credit's ending ("Associated Press writers Alan Fram and Jill
+    Colvin contributed to this report"): every name before it is a credit."""
+    if _before_credit_ending(mention, text, lang):
+        return True
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
     credits = _credit_words(lang)
@@ -490,6 +511,21 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
         return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
+
+
+SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. Associated Press…": initials ("Dianna E. Anderson") are no break
+
+
+def _before_credit_ending(mention: Mention, text: str, lang: str) -> bool:
+    """The rest of the mention's sentence, on its line, is other names and a credit's ending
+    ("…, Lolita Baldor and Jill Colvin contributed to this report.")."""
+    line_end = text.find("\n", mention.end)
+    rest = " ".join(text[mention.end:len(text) if line_end < 0 else line_end].lower().replace("’", "'").split())
+    for ending in _credit_words(lang, "credit_endings"):
+        at = rest.find(ending)
+        if at >= 0 and not SENTENCE_BREAK.search(rest[:at] + " "):
+            return True
+    return False
 
 
 @cache
@@ -526,6 +562,10 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         return ORGANIZATION
     if kind != PERSON and any(_after_person_cue(m, text, lang) for m in members):
         return PERSON
+    if kind == PLACE and not is_capital(name) and not any(is_given_name(p) or is_family_name(p) for p in parts) \
+            and any(_speaks(m, text, lang) for m in members):
+        return ORGANIZATION  # "Tottenham said in a statement": a club, a firm; a capital speaks for its country,
+        # and "Anderson said" is a person's surname the model took for a town
     if is_place(name):
         return kind
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
@@ -536,10 +576,19 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         return PLACE  # "Petersallee", "Cornelius-Fredericks-Strasse", "Nachtigalplatz": streets
     if kind != PERSON and _opens_with_given_name(parts, lang):
         return PERSON
+    if kind == PLACE and _ends_with_family_name(parts, lang) and not any(_after_locative(m, text, lang) for m in members):
+        return PERSON  # "Pavle Petrović (Serbia)": no place the gazetteer knows, nothing put in it, a family name last
     if kind == PLACE and len(parts) == 1 and not name.isupper() and not _is_common_word_in(name, lang) \
             and not any(_after_locative(m, text, lang) for m in members):
         return ORGANIZATION  # one word ("Earth" is a word first, "FR" a fragment: left as the model said)
     return kind
+
+
+def _speaks(mention: Mention, text: str, lang: str) -> bool:
+    """The mention is the subject of a verb that says who spoke, right after it ("Tottenham
+    said in a statement", "Tottenham says")."""
+    after = text[mention.end:mention.end + 20].lower()
+    return any(re.match(rf" {re.escape(verb)}\b", after) for verb in words("speech_verbs", lang))
 
 
 def _before(text: str, at: int) -> str:
@@ -556,6 +605,13 @@ def _after_locative(mention: Mention, text: str, lang: str) -> bool:
 
 def _bare(word: str) -> str:
     return normalize(word).strip(EDGE_PUNCTUATION)
+
+
+def _ends_with_family_name(parts: list[str], lang: str) -> bool:
+    """Two or three capitalised words, none a word of the language, the last a family name
+    ("Pavle Petrović"; not "Forest Hill", "Grand Rapids")."""
+    return (2 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
+            and not any(_is_common_word_in(_bare(p), lang) for p in parts) and is_family_name(_bare(parts[-1])))
 
 
 def _opens_with_given_name(parts: list[str], lang: str) -> bool:
@@ -678,6 +734,9 @@ def _quoted_speakers(mentions: list[Mention], text: str, lang: str) -> list[Ment
     return found
 
 
+CAPITALS_WORD = 6  # letters from which a word in capitals that the dictionary holds is no acronym ("SUD", "AIDES" are)
+
+
 def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[str] = frozenset(),
               located: frozenset[str] = frozenset(), passing: frozenset[str] = frozenset(),
               surnames: frozenset[str] = frozenset()) -> bool:
@@ -730,6 +789,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return True  # "MoDem", "SunExpress": no dictionary writes a word so
     if word.isupper() and entity.type != ORGANIZATION:
         return False
+    if word.isupper() and len(word) >= CAPITALS_WORD and entity.mentions == 1 and _is_common_word_in(word.lower(), lang):
+        return False  # "DONNEZ", "PARTAGEZ", "ARBITRE" once: a word in capitals (a button, a heading), no acronym
+        # ("POLITICO", named twice, is a name the publication writes so)
     if word.isupper():
         return True  # an acronym: "CNRS", "UCU"
     if entity.type == ORGANIZATION and entity.name in passing and _bare(word) not in words("organization_words"):

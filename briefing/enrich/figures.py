@@ -71,6 +71,43 @@ def _data(lang: str) -> dict:
 
 
 @cache
+def currency_symbols(lang: str) -> dict[str, str]:
+    """Currency signs as the language's locales print them before a sum (CLDR through Babel),
+    each with the noun of its currencies' plural name: "Rs" -> "rupees" (Pakistani, Mauritian,
+    Seychellois rupees), "₹" -> "rupees", "R$" -> "reals" ("roupies", "réals" in French). A
+    sign that names currencies of different nouns is left out ("K": kina, kwachas), so is the
+    sign of no currency ("¤"), and so is
+    one that may be a word or an abbreviation: a single character that is a letter, letters
+    all in capitals ("RM", "SR"), a function word of either language ("Le"). A sign written with letters
+    is also taken with a full stop ("Rs."). The language's own data (`currencies`) comes first."""
+    from babel import localedata
+    from babel.numbers import get_currency_name
+
+    function_words = {w.lower() for code in ("en", "fr") for key in ("sentence_openers", "entity_determiners")
+                      for w in lexicon(code).get(key, ())}
+    nouns: dict[str, set[str]] = {}
+    for identifier in localedata.locale_identifiers():
+        if identifier.split("_")[0] != lang:
+            continue  # each locale's own signs (its parents are in the list too): 0.05 s, not 4 s
+        for code, sign in localedata.load(identifier, merge_inherited=False).get("currency_symbols", {}).items():
+            if sign.upper() == code or code == "XXX":  # the ISO code itself (the data's `usd`), no currency
+                continue
+            name = get_currency_name(code, count=2, locale=lang).split()
+            nouns.setdefault(sign, set()).add((name[0] if lang == "fr" else name[-1]).lower())
+    signs: dict[str, str] = {}
+    for sign, found in sorted(nouns.items()):
+        letters = "".join(c for c in sign if c.isalpha())
+        if len(found) != 1 or not next(iter(found)).isalpha() or sign.lower() in _data(lang).get("currencies", {}) \
+                or sign.isalpha() and (len(sign) < 2 or sign.isupper() or sign.lower() in function_words) \
+                or len(sign) == 1 and letters:
+            continue
+        signs[sign] = next(iter(found))
+        if sign.isalpha():
+            signs[f"{sign}."] = signs[sign]
+    return signs
+
+
+@cache
 def _months(lang: str) -> frozenset[str]:
     names = set()
     for width in ("wide", "abbreviated"):
@@ -134,6 +171,8 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
                     and figure.kind in ("percent", "money") and previous.phrase \
                     and figure.first_token - previous.last_token <= SAME_SHARE_GAP:
                 figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
+            if figure is not None and not figure.phrase and figure.display == sentence:
+                figure.phrase = _heading_above(text, sent.start_char)  # "MONTANT REVERSÉ AUX GRÉVISTES\n\n1 545 500 EUROS"
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
@@ -142,6 +181,19 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
 
 
 SAME_SHARE_GAP = 4  # tokens between two shares of one thing: "de 23,1 % en 2018 à 10 % en 2019"
+
+
+def _heading_above(text: str, at: int) -> str:
+    """What a figure alone on its line counts, said by the line above when that is a heading:
+    a tally under its caption ("MONTANT REVERSÉ AUX GRÉVISTES DEPUIS 2016" then "1 545 500
+    EUROS") -> ": Montant reversé aux grévistes depuis 2016". A heading is short (PHRASE_WORDS
+    words at most) and closes no sentence; one in capitals is written in sentence case."""
+    above = text[:at].rstrip().rsplit("\n", 1)[-1].strip()
+    if not above or len(above.split()) > PHRASE_WORDS or above[-1] in ".!?:;," or not above[:1].isupper():
+        return ""
+    if above.isupper():
+        above = above[:1] + above[1:].lower()
+    return f": {above}"
 
 
 def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
@@ -236,7 +288,7 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
         if _data(lang).get("space_thousands", True) and re.search(r"\d[ \u00a0\u202f]$", text[max(0, start - 2):start]):
             continue  # "oeuvre.1 456 heures": the tail of a number the text glued to a word
         glued = re.match(r"-([^\W\d_]+)", sent_text[match.end():])
-        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?-old", sent_text[match.end():]):
+        if glued and glued.group(1).lower() not in _glued_words(lang) and not re.match(r"-years?[- ]old\b", sent_text[match.end():]):
             continue  # "3-D", "10-day", "G-7": a word, not a quantity and its unit
         span = doc.char_span(start, start + len(raw), alignment_mode="expand")
         if span is None or raw in in_names or _not_a_quantity(doc, text, span, raw, lang):
@@ -448,6 +500,8 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     currencies = data.get("currencies", {})
     if start > sent.start and doc[start - 1].lower_ in currencies and not doc[start - 1].is_alpha:
         kind, label, start = "money", currencies[doc[start - 1].lower_], start - 1
+    elif start > sent.start and doc[start - 1].text in currency_symbols(lang):  # "Rs 300", "₹300", "RM 5"
+        kind, label, start = "money", currency_symbols(lang)[doc[start - 1].text], start - 1
     else:
         unit_at = end + (1 if end < sent.end and doc[end].lower_ in ("de", "d'", "d’", "of") else 0)
         glued_at = _glued(doc, unit_at, sent.end)  # "1.2-billion-yuan fine"; "a 243-pound man" is a weight
@@ -722,20 +776,22 @@ def _passive_target(doc: Doc, sent: Span, start: int, lang: str) -> str:
 
 
 MIN_AGE, MAX_AGE = 14, 110  # a number set off by commas after a name is an age between these
+AGE_NOUN_WINDOW = 4  # tokens after "15-year-old" where the noun and its adjectives may be
 
 
 def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
     """(end, phrase) of an age: "un conducteur de 15 ans", "le conducteur, âgé de 15 ans" ->
-    ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "a man aged 45" -> ": age of the man"."""
+    ": âge du conducteur"; "a 15-year-old driver" -> "driver"; "the nearly 60-year-old younger
+    brother" -> "younger brother of heir"; "a man aged 45" -> ": age of the man"."""
     data = _data(lang).get("ages")
     if not data:
         return None
     for compound in data.get("compounds", ()):  # "a 15-year-old driver", "the driver, 15 years old"
         after = end + len(compound)
         if [t.lower_ for t in doc[end:after]] == compound:
-            noun_end = _complement_end(doc, after, min(sent.end, after + 4), lang)
-            if noun_end > after and doc[after].pos_ in ("NOUN", "PROPN"):
-                return after, _words(doc[after:noun_end])
+            noun_end = _complement_end(doc, after, min(sent.end, after + AGE_NOUN_WINDOW), lang)
+            if noun_end > after and any(t.pos_ in ("NOUN", "PROPN") for t in doc[after:noun_end]):
+                return after, _words(doc[after:noun_end])  # adjectives first: "younger brother"
             person = _person_before(doc, sent, start - (1 if start > sent.start and doc[start - 1].pos_ == "DET" else 0))
             return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
     unit = end < sent.end and doc[end].lower_ in data["units"]

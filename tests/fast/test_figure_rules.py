@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import get_lang_class
 from spacy.vocab import Vocab, create_vocab
 
-from briefing.enrich.figures import Figure, find_figures, rank
+from briefing.enrich.figures import Figure, currency_symbols, find_figures, rank
 from briefing.enrich.french_tokens import quick_french_compile
 
 
@@ -197,3 +197,13 @@ def test_a_count_in_title_case_in_the_body_is_another_articles_title():
     assert rank([signs], title_end=len(link.text), lead_end=len(link.text), lang="en") == [signs]
     assert [(f.value, f.label) for f in rank(find_figures(dreamers, "en"), title_end=0, lead_end=0, lang="en")] == \
         [(450, "dreamers")]
+
+
+def test_currency_signs_come_from_cldr_with_their_noun_and_none_that_may_be_a_word():
+    """"Rs 300" (an Indian page of the gold set's fresh part): the sign CLDR prints for the
+    Pakistani, Mauritian and Seychellois rupee; a sign of currencies of different nouns, a
+    single letter, capitals that may be an abbreviation or no currency at all are left out."""
+    english, french = currency_symbols("en"), currency_symbols("fr")
+    assert english["Rs"] == english["Rs."] == english["₹"] == "rupees" and english["R$"] == "reals"
+    assert french["Rs"] == french["₹"] == "roupies"
+    assert not {"K", "R", "P", "RM", "SR", "Le", "¤", "$"} & (set(english) | set(french))

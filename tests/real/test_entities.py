@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from briefing.enrich import enrich_texts
-from briefing.enrich.entities import entities_of
+from briefing.enrich.entities import ORGANIZATION, _credible, entities_of
 from briefing.enrich.nlp import pipeline
+from briefing.record import Entity
 from conftest import needs_corpus
 
 
@@ -299,3 +300,53 @@ def test_a_french_organisation_of_plain_words_named_once_in_passing_is_left_out(
     assert "Crédit d’Impôt Recherche" not in names
     assert {"RogueESR", "France Stratégie", "Thierry Coulhon"} <= names
     assert {"École nationale des chartes", "École normale supérieure"} <= {e.name for e in psl.entities}
+
+
+def test_a_long_word_in_capitals_that_the_dictionary_holds_is_no_acronym():
+    # what the model typed organisations on corpus pages: the share buttons of infocomcgt.fr
+    # ("DONNEZ", "PARTAGEZ"), a line-up heading of sports.fr ("ARBITRE"), a masthead of the
+    # Jamaica Observer ("OBSERVER"); acronyms and short words in capitals stay ("SUD" is a union)
+    for name, lang in (("DONNEZ", "fr"), ("PARTAGEZ", "fr"), ("ARBITRE", "fr"), ("OBSERVER", "en")):
+        assert not _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
+    for name, lang in (("CNRS", "fr"), ("SUD", "fr"), ("AIDES", "fr"), ("UNESCO", "fr"), ("NATO", "en")):
+        assert _credible(Entity(name, ORGANIZATION, 1), set(), lang), name
+    # named twice, it is a name written in capitals (Politico's masthead, quoted as a source)
+    assert _credible(Entity("POLITICO", ORGANIZATION, 2), set(), "en")
+
+
+def test_a_name_the_model_took_for_a_place_that_ends_with_a_family_name_is_a_person():
+    # inexhibit.com (the gold set's fresh part): an artist named beside his country
+    found = entities("en", "Ivana Jelić and Pavle Petrović (Serbia) found inspiration for their work Starry Night in "
+                           "Van Gogh’s famous painting of the same name.")
+    assert ("Pavle Petrović", "person", 1, ()) in found and ("Serbia", "place", 1, ()) in found
+    # a place the gazetteer does not know, with something put in it, stays one
+    found = entities("en", "The fire started in Forest Hill, a suburb, on Monday.")
+    assert not {name for name, kind, *_ in found if kind == "person"}
+
+
+def test_a_country_the_model_glued_to_the_person_named_after_it_is_split_off():
+    # an AP story of the benchmark (the gold set's fresh part)
+    found = entities("en", "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his own account of "
+                           "the July 10 meeting to say Sondland did, in fact, discuss investigations.")
+    assert ("Kurt Volker", "person", 1, ()) in found and ("Ukraine", "place", 1, ()) in found
+    assert not {name for name, *_ in found if "Ukraine " in name}
+
+
+def test_a_studio_is_an_organisation():
+    # inexhibit.com (the gold set's fresh part): the model typed a design studio a person
+    found = entities("en", "Balmond Studio (United Kingdom) has become a friend of the festival. The studio’s innovative "
+                           "artworks are inspired by science, math, and biology. With Optilli, Balmond Studio creates "
+                           "an optical illusion.")
+    assert ("Balmond Studio", "organization", 2, ()) in found
+
+
+def test_a_place_that_speaks_is_an_organisation_unless_it_is_a_capital_or_a_surname():
+    # Sky News (the gold set's fresh part), where the model typed the club a place, the district
+    # of London; a capital speaks for its government, "Anderson said" is a person's surname
+    text = ("Jose Mourinho has been appointed as Tottenham manager. Tottenham said in a statement: “Jose is one "
+            "of the world's most accomplished managers.” Beijing said on Monday that Hong Kong must calm down.")
+    found = grouped("en", text, ("Tottenham", "place"), ("Tottenham", "place"), ("Beijing", "place"))
+    assert ("Tottenham", "organization") in found and ("Beijing", "place") in found
+    text = "Chris Anderson, her husband, paid. Anderson said it was a scam."
+    found = grouped("en", text, ("Chris Anderson", "person"), ("Anderson", "place"))
+    assert ("Anderson", "organization") not in found

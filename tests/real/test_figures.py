@@ -107,6 +107,15 @@ def phrases(lang: str, text: str, title_end: int = 0):
     # ages
     ("fr", "Le conducteur, âgé de 15 ans, a été arrêté.", [(None, "15 ans", ": âge du conducteur")]),
     ("en", "A 15-year-old driver was killed.", [(None, "15-year-old", "driver")]),
+    # an age spelt with one hyphen, or with an adjective before its noun (the gold set's fresh pages,
+    # Express and Sputnik, issue 14's tenth round)
+    ("en", "The health commission said in a statement that a 55-year old man had contracted bubonic plague after "
+           "eating a wild rabbit during a hunting trip.", [(None, "55-year old", "man")]),
+    ("en", "Prince Andrew, the nearly 60-year-old younger brother of heir to the British throne, Charles, has "
+           "reportedly told friends and family that he will stay.", [("~", "60-year-old", "younger brother of heir")]),
+    # a currency's sign as its locales print it (CLDR): rupees (the gold set's fresh pages, newsnation.in)
+    ("en", "According to reports, this bar is offering oxygen to anyone who is ready to pay Rs 300 for fresh air "
+           "for 15 minutes.", [(None, "Rs 300", "for fresh air"), (None, "15", "minutes")]),
     # money never says its unit twice
     ("fr", "Un plan de 1,5 milliard d'euros pour la recherche.", [(None, "1,5 milliard d'euros", "pour la recherche")]),
     # one fact once: "two men" is the "Two loggers" of the headline
@@ -286,3 +295,17 @@ def test_an_aside_between_a_sum_and_its_noun():
 def test_the_forms_issue_14s_eighth_round_reads_with_the_model(lang, text, expected):
     """The sentences of tests/fast/test_figure_rules.py, tagged by the model itself."""
     assert expected in [(f.value, f.display) for f in find_figures(pipeline(lang)(text), lang)]
+
+
+def test_a_sum_alone_on_its_line_is_counted_by_the_heading_above_it():
+    # infocomcgt.fr (the gold set's fresh part): the strike fund's tallies, each under its caption
+    from briefing.enrich import article_text
+
+    text, _title_end, _lead_end = article_text("La caisse de grève", [
+        "Point d’étape au 12 janvier 2020 à 11h :", "MONTANT TOTAL COLLECTÉ DEPUIS LE 5 DÉC. 2019", "2 235 010 EUROS",
+        "dont 103 344 euros de la Stream Reconductible", "MONTANT REVERSÉ AUX GRÉVISTES DEPUIS 2016", "1 545 500 EUROS",
+        "Le succès a été rendu possible par son caractère collaboratif.", "12 000 euros"])
+    found = {(f.display, f.phrase) for f in find_figures(pipeline("fr")(text), "fr", text)}
+    assert ("2 235 010 EUROS", ": Montant total collecté depuis le 5 déc. 2019") in found
+    assert ("1 545 500 EUROS", ": Montant reversé aux grévistes depuis 2016") in found
+    assert ("12 000 euros", "") in found  # under a sentence, not a heading: nothing said of what it counts

@@ -69,4 +69,5 @@ def test_what_a_reader_sees_is_above_its_floor_on_held_out_pages(editorial, name
 
     assert editorial["held"]["articles"] == 13 and editorial["tune"]["articles"] == 23
     assert editorial["all"]["articles"] == 36 and editorial["fresh"]["articles"] == 16  # fresh: reported, no floor
+    assert editorial["fresh2"]["articles"] == 12  # the blind set: reported, no floor
     assert editorial["held"][name] >= FLOORS[name], f"{name} = {editorial['held'][name]}, floor {FLOORS[name]}"
