@@ -88,7 +88,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             continue
         else:
             text = _without_clause(ent)
-        for piece, at, piece_kind in _place_then_person(_coordinated(text, start), kind, lang):
+        for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
             mention = _cleaned(piece, at, piece_kind, lang)
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
@@ -172,14 +172,36 @@ def _after_model_number(ent) -> bool:
 # "Assemblée et le Sénat", "the House and the Senate": two names the model read as one (a
 # determiner after the conjunction opens a second noun group; "Pacific Gas and Electric" has none).
 COORDINATED = re.compile(r"\s+(?:et|and|&)\s+(?:les?|la|l['’]|the)\s*(?=[A-ZÀ-ÖØ-Þ])")
+LISTED = re.compile(r",\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
-def _coordinated(text: str, start: int) -> list[tuple[str, int]]:
-    """(name, offset) of each name of a span that coordinates two."""
+def _coordinated(text: str, start: int, kind: str) -> list[tuple[str, int]]:
+    """(name, offset) of each name of a span that coordinates two, or lists them with commas."""
     match = COORDINATED.search(text)
     if match is None:
-        return [(text, start)]
+        return _listed(text, start, kind)
     return [(text[:match.start()], start), (text[match.end():], start + match.end())]
+
+
+def _listed(text: str, start: int, kind: str) -> list[tuple[str, int]]:
+    """(name, offset) of each name of a span the model took across the commas of a list
+    ("Bleacher Report, Uber Eats", "Fargo, Legion", "CBS All Access, Disney"). A comma inside
+    one name stays: before a suffix of three letters or fewer ("CollectiveBias, Inc", "King,
+    Jr."), a company's word ("Corporation") or an organisation's seat ("University of
+    California, Berkeley"), and in a name whose words a lower-case one or a sign joins
+    ("Ministry of Trade, Industry and Energy", "Boeing Defense, Space & Security")."""
+    pieces, at = [], 0
+    for match in LISTED.finditer(text):
+        rest = text[match.end():]
+        words_after = rest.split()
+        if (any(w[:1].islower() or not any(ch.isalpha() for ch in w) for w in words_after)
+                or len(words_after) == 1 and len(_bare(rest)) <= 3
+                or any(_bare(w).lower() in words("organization_words") for w in words_after)
+                or (kind != PLACE and is_place(rest))):
+            return [(text, start)]
+        pieces.append((text[at:match.start()], start + at))
+        at = match.end()
+    return [*pieces, (text[at:], start + at)]
 
 
 def _place_then_person(pieces: list[tuple[str, int]], kind: str, lang: str) -> list[tuple[str, int, str]]:

@@ -8,7 +8,7 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
-                                      _after_person_cue, _cleaned, _credible, _glued_names, _headline_only, _in_credit,
+                                      _after_person_cue, _cleaned, _coordinated, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region,
                                       _with_institution_word, _with_seat_institution, group_entities)
@@ -307,3 +307,24 @@ def test_a_bracket_the_model_opened_and_did_not_close_is_no_part_of_a_name():
     assert _cleaned("Organisation mondiale de la santé (OMS)", 0, ORGANIZATION, "fr").text == \
         "Organisation mondiale de la santé"
     assert _cleaned("Denis Clerc(1", 0, PERSON, "fr").text == "Denis Clerc"
+
+
+@needs_corpus
+def test_a_span_across_the_commas_of_a_list_gives_each_name():
+    # latimes.com (outside the gold set): "niche streaming services, such as CBS All Access,
+    # Disney has made an enormous bet"; expapp.com: "Favorite apps? Bleacher Report, Uber Eats,
+    # and ParkMobile" (the model took each pair for one organisation)
+    for page, span, names in (("098bb3e96c0acdf36efdcde45fb9cca3f8c82c7cb2071b76097a1b96155f1eb2", "CBS All Access, Disney",
+                               ["CBS All Access", "Disney"]),
+                              ("4648a420af9984d45b76a4afedf4f74965f8a2e0bf1c69bd3da2dc189020f3c9", "Bleacher Report, Uber Eats",
+                               ["Bleacher Report", "Uber Eats"])):
+        text = page_text(page)
+        at = text.index(span)
+        assert [(text[start:start + len(name)], name) for name, start in _coordinated(span, at, ORGANIZATION)] == \
+            [(name, name) for name in names]
+    # a comma inside one name stays
+    for name, kind in (("CollectiveBias, Inc", ORGANIZATION), ("Martin Luther King, Jr.", PERSON),
+                       ("University of California, Berkeley", ORGANIZATION),
+                       ("Ministry of Trade, Industry and Energy", ORGANIZATION),
+                       ("Boeing Defense, Space & Security", ORGANIZATION)):
+        assert _coordinated(name, 0, kind) == [(name, 0)], name

@@ -193,9 +193,9 @@ def test_a_grammar_word_opening_a_sentence_is_no_name():
 def test_two_coordinated_names_are_two_and_a_name_ends_with_a_name_word():
     from briefing.enrich.entities import ORGANIZATION, _cleaned, _coordinated
 
-    assert _coordinated("Assemblée et le Sénat", 10) == [("Assemblée", 10), ("Sénat", 26)]
-    assert _coordinated("the House and the Senate", 0) == [("the House", 0), ("Senate", 18)]
-    assert _coordinated("Pacific Gas and Electric", 0) == [("Pacific Gas and Electric", 0)]  # one company
+    assert _coordinated("Assemblée et le Sénat", 10, ORGANIZATION) == [("Assemblée", 10), ("Sénat", 26)]
+    assert _coordinated("the House and the Senate", 0, ORGANIZATION) == [("the House", 0), ("Senate", 18)]
+    assert _coordinated("Pacific Gas and Electric", 0, ORGANIZATION) == [("Pacific Gas and Electric", 0)]  # one company
     cut = _cleaned("Agence des participations de", 40, ORGANIZATION, "fr")
     assert (cut.text, cut.start, cut.end) == ("Agence des participations", 40, 65)
     assert _cleaned("Bank of", 0, ORGANIZATION, "en").text == "Bank"
