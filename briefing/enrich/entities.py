@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from briefing.aliases import alias_table
 from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
-from briefing.lexicon import lexicon, words
+from briefing.lexicon import lexicon, prefix_pattern, words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import fold, normalize
 
@@ -609,8 +609,8 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
 def _speaks(mention: Mention, text: str, lang: str) -> bool:
     """The mention is the subject of a verb that says who spoke, right after it ("Tottenham
     said in a statement", "Tottenham says")."""
-    after = text[mention.end:mention.end + 20].lower()
-    return any(re.match(rf" {re.escape(verb)}\b", after) for verb in words("speech_verbs", lang))
+    after = text[mention.end:mention.end + 20]
+    return after[:1] == " " and prefix_pattern("speech_verbs", lang).match(normalize(after[1:])) is not None
 
 
 def _before(text: str, at: int) -> str:

@@ -76,10 +76,10 @@ def currency_symbols(lang: str) -> dict[str, str]:
     each with the noun of its currencies' plural name: "Rs" -> "rupees" (Pakistani, Mauritian,
     Seychellois rupees), "₹" -> "rupees", "R$" -> "reals" ("roupies", "réals" in French). A
     sign that names currencies of different nouns is left out ("K": kina, kwachas), so is the
-    sign of no currency ("¤"), and so is
-    one that may be a word or an abbreviation: a single character that is a letter, letters
-    all in capitals ("RM", "SR"), a function word of either language ("Le"). A sign written with letters
-    is also taken with a full stop ("Rs."). The language's own data (`currencies`) comes first."""
+    sign of no currency ("¤"), and so is one that may be a word or an abbreviation: a single
+    character that is a letter, letters all in capitals ("RM", "SR"), a function word of either
+    language ("Le"). A sign written with letters is also taken with a full stop ("Rs."). The
+    language's own data (`currencies`) comes first."""
     from babel import localedata
     from babel.numbers import get_currency_name
 
