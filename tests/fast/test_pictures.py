@@ -56,6 +56,13 @@ def test_the_gazetteers_keys_made_all_at_once_are_each_names_own():
     assert name_keys(["a\x00b", "Téhéran"]) == [name_key("a\x00b"), "teheran"]  # the joint inside a name
 
 
+def kept_table() -> dict[str, tuple[float, float]]:
+    """Every row of the table of places use_cache() opened."""
+    from pelican.plugins.briefing import gazetteer
+
+    return {key: (lon, lat) for key, lon, lat in gazetteer._kept[0].execute("SELECT key, lon, lat FROM places")}
+
+
 def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path, monkeypatch):
     """A build leaves the table with briefing's other tables (else, their cache turned off, in
     Pelican's cache folder); the next one, of any site, reads it instead of going through
@@ -63,29 +70,30 @@ def test_the_table_of_places_is_kept_in_the_cache_folder_and_read_back(tmp_path,
     from pelican.plugins.briefing import gazetteer
 
     def forget() -> None:
-        gazetteer._cached.clear()
+        gazetteer._kept.clear()
         gazetteer._places.cache_clear()
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
     forget()
     gazetteer.use_cache(tmp_path / "site")
-    assert len(list((tmp_path / "site").glob("briefing-places-*.pickle"))) == 1
+    assert len(list((tmp_path / "site").glob("briefing-places-*.sqlite"))) == 1
     (tmp_path / "a file").write_text("", "utf-8")  # briefing's folder cannot be made: the site's
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "a file" / "tables"))
     assert gazetteer.cache_file(tmp_path / "site").parent == tmp_path / "site"
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "tables"))
     forget()
     gazetteer.use_cache(tmp_path / "site")
-    [kept] = (tmp_path / "tables").glob("briefing-places-*.pickle")
+    [kept] = (tmp_path / "tables").glob("briefing-places-*.sqlite")
     made = dict(gazetteer._places())
     forget()
     gazetteer.use_cache(tmp_path / "another site")
-    assert gazetteer._places.cache_info().currsize == 0 and gazetteer._cached == made  # read, not made
+    assert gazetteer._places.cache_info().currsize == 0 and kept_table() == made  # read, not made
     assert locate(["Téhéran"]) == made["teheran"] and locate(["Moyen-Orient"]) is None
-    kept.write_bytes(b"not a pickle")
+    assert gazetteer._places.cache_info().currsize == 0  # looked up in the kept table
+    kept.write_bytes(b"not a table")
     forget()
     gazetteer.use_cache(tmp_path / "site")
-    assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a pickle"
+    assert gazetteer._places.cache_info().currsize == 1 and kept.read_bytes() != b"not a table"
     forget()
 
 
@@ -98,7 +106,7 @@ def test_a_cold_build_has_the_table_of_places_made_by_a_helper_process(tmp_path,
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
 
     def forget() -> None:
-        gazetteer._cached.clear()
+        gazetteer._kept.clear()
         gazetteer._places.cache_clear()
 
     forget()
@@ -106,7 +114,7 @@ def test_a_cold_build_has_the_table_of_places_made_by_a_helper_process(tmp_path,
     assert helper is not None
     gazetteer.use_cache(tmp_path, helper)
     assert helper.returncode == 0 and gazetteer._places.cache_info().currsize == 0  # read, not made here
-    from_helper = dict(gazetteer._cached)
+    from_helper = kept_table()
     forget()
     assert gazetteer.prepare(tmp_path) is None
     assert from_helper == gazetteer._places() and len(from_helper) > 100_000
