@@ -77,15 +77,47 @@ def _split(text: str, path: str) -> re.Match:
 def front_matter_scalars(text: str, keys: Collection[str], path: str = "<content>") -> dict[str, str]:
     """The top-level text values of `keys` in a content file's front matter, as written, without
     building the rest (entities, figures): the store indexes every content file by four keys,
-    and a full load costs several times more. ContentError when the header is broken."""
+    and a full load costs several times more. ContentError when the header is broken.
+
+    A file as ingest wrote it (its checksum holds) is read key by key: each top-level key of
+    dump_yaml's output starts a line and its value runs to the next such line, so only the
+    lines of the keys asked for are parsed (the header's entities and figures are most of it)."""
+    header = _split(text, path).group("header")
+    if not edited_by_hand(text):
+        found = _generated_scalars(header, keys)
+        if found is not None:
+            return found
     try:
-        node = yaml.compose(_split(text, path).group("header"), Loader=FAST_LOADER)
+        node = yaml.compose(header, Loader=FAST_LOADER)
     except yaml.YAMLError as exc:
         raise ContentError(path, None, f"invalid YAML: {exc}") from exc
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(path, 2, "the front matter is not a set of 'key: value' lines")
     return {key.value: value.value for key, value in node.value
             if isinstance(key, yaml.ScalarNode) and key.value in keys and isinstance(value, yaml.ScalarNode)}
+
+
+TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):", re.M)  # how dump_yaml starts each key of the header
+
+
+def _generated_scalars(header: str, keys: Collection[str]) -> dict[str, str] | None:
+    """front_matter_scalars of a header dump_yaml wrote, from the lines of `keys` alone; None
+    when a key's lines are not one text value (the caller then reads the whole header)."""
+    starts = [(m.start(), m.group(1)) for m in TOP_LEVEL_KEY.finditer(header)] + [(len(header), "")]
+    found: dict[str, str] = {}
+    for (start, key), (end, _next) in zip(starts, starts[1:]):
+        if key not in keys:
+            continue
+        try:
+            node = yaml.compose(header[start:end], Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            return None
+        if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+            return None
+        name, value = node.value[0]
+        if isinstance(value, yaml.ScalarNode) and name.value == key:
+            found[key] = value.value
+    return found
 
 
 def read_front_matter(text: str, path: str = "<content>") -> tuple[dict[str, Any], str]:

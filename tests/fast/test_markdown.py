@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,12 @@ def test_the_index_keys_read_alone_equal_a_full_load():
         text = path.read_text("utf-8")
         meta, _body = read_front_matter(text, str(path))
         assert front_matter_scalars(text, keys, str(path)) == {k: str(meta[k]) for k in keys}
+    long_name = dataclasses.replace(ARTICLE, source_file="inbox/" + " ".join(["un nom de fichier long"] * 12) + ".txt",
+                                    title="Un titre : « entre guillemets », sur deux lignes ? " * 3)
+    text = render(long_name)  # as ingest writes it: read key by key, the long values folded over lines
+    assert not edited_by_hand(text) and text.split("\nsource_file:")[1].split("\n")[1].startswith("  ")
+    meta, _body = read_front_matter(text)
+    assert all(front_matter_scalars(text, [k]) == {k: str(meta[k])} for k in keys)
     text = render(ARTICLE).replace("fingerprint: 0123456789abcdef", "fingerprint: '0012'")
     assert front_matter_scalars(text, ["fingerprint"])["fingerprint"] == "0012"
     with pytest.raises(ContentError, match="content/a.md"):
