@@ -397,11 +397,17 @@ def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None, t
             continue
         token = tokens[i]
         lower = token.lower_
-        approx = data.get("approximate_nouns", {}).get(lower.rstrip("s")) if token.is_alpha else None
-        if approx and (i + 1 == len(tokens) or tokens[i + 1].lower_ in ("de", "d'", "d’", "of")
+        approx = _approximate(lower, data) if token.is_alpha else None
+        if approx and (i + 1 == len(tokens) or tokens[i + 1].lower_ in APPROXIMATE_LINKS
                        or tokens[i + 1].pos_ == "NOUN"):
             plural = lower.endswith("s")
             first = tokens[i - 1].i if i > 0 and tokens[i - 1].pos_ == "DET" else token.i  # "des centaines"
+            times = _approximate(tokens[i + 2].lower_, data) if plural and i + 2 < len(tokens) \
+                and tokens[i + 1].lower_ in APPROXIMATE_LINKS and tokens[i + 2].lower_.endswith("s") else None
+            if times:  # "tens of thousands", "des centaines de milliers": one order of size
+                yield first, tokens[i + 2].i + 1, float(approx * times), ">", False
+                i += 3
+                continue
             yield first, token.i + 1, float(approx), (">" if plural else "~"), False
             i += 1
             continue
@@ -420,6 +426,14 @@ def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None, t
         i += 1
 
 
+APPROXIMATE_LINKS = ("de", "d'", "d’", "of")
+
+
+def _approximate(lower: str, data: dict) -> int | None:
+    """The value of an approximate noun ("trentaine", "hundreds"), or of a plural one ("tens")."""
+    return data.get("approximate_nouns", {}).get(lower.rstrip("s")) or data.get("approximate_plurals", {}).get(lower)
+
+
 @cache
 def _opening_words(lang: str) -> dict[str, bool]:
     """Token text -> whether `_may_open` holds (it reads only the word's lexeme: its text,
@@ -431,7 +445,7 @@ def _may_open(token: Token, lang: str) -> bool:
     """Whether an approximate noun, a vague count or a run of number words may start at the
     token in `_word_quantities` (each of them needs what is tested here before anything else)."""
     lower = token.lower_
-    if token.is_alpha and _data(lang).get("approximate_nouns", {}).get(lower.rstrip("s")):
+    if token.is_alpha and _approximate(lower, _data(lang)):
         return True
     if _vague_counts(lang).get(lower, ()):
         return True
@@ -980,8 +994,8 @@ def _qualifier_after(doc: Doc, sent: Span, end: int, data: dict) -> str | None:
 def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str, int | None]:
     """The noun the quantity counts and its token; for 'N fois/times', the noun of the counted
     verb. In a compound or a name the last noun counts ("two prison officers")."""
-    following = [t for t in doc[end:min(sent.end, end + LABEL_WINDOW)]]
-    if following and following[0].lower_ in data.get("times_words", ()):
+    following = doc[end:min(sent.end, end + LABEL_WINDOW)]
+    if len(following) and following[0].lower_ in data.get("times_words", ()):
         verbs = data.get("verb_nouns", {})
         for token in reversed(doc[max(sent.start, start - VERB_WINDOW):start]):
             if token.pos_ in ("VERB", "AUX") and lemma(token).lower() in verbs:
@@ -991,15 +1005,25 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
     part = _partitive(doc, sent, end, data)
     if part is not None:  # "Four of the 12 boxes": a part of what the second number counts
         return doc[part].lower_, part
-    for token in following:
+    at = end
+    while at < min(sent.end, end + LABEL_WINDOW):
+        token = doc[at]
+        at += 1
         if token.lower_ in ("de", "d'", "d’", "des", "of"):
             continue
         if token.lower_ in data.get("time_nouns", ()) and token.lower_ not in data.get("minor_labels", ()):
             break  # "passé à 3 100 lundi": when, not what
         if _model_number(doc, token.i, sent.end):
             continue  # "roughly 400 737 Max jets": the model's number, then what is counted
-        if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text) and len(token.text) > 1:
-            last = token
+        joined = _hyphenated_end(doc, token.i, sent.end)  # "light-years": one word the tokenizer split
+        if joined > token.i and doc[joined].pos_ not in ("NOUN", "PROPN"):
+            at = joined + 1
+            if doc[joined].pos_ in ("ADJ", "VERB"):  # "40 anti-war protesters", "five state-owned banks"
+                continue
+            break
+        if token.pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(token.text) and len(token.text) > 1 \
+                or joined > token.i and LABEL_WORD.match(doc[joined].text):
+            last = doc[joined]
             while (following_at := _past_model_number(doc, last.i + 1, sent.end)) < sent.end \
                     and doc[following_at].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[following_at].text) \
                     and (last.pos_ == "PROPN" or doc[following_at].pos_ == "NOUN"):
@@ -1007,6 +1031,8 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             if last.pos_ == "PROPN":  # "30 Rohingyas" counts people; "30 Boeing" names a maker
                 plural = last.i == token.i and ("Plur" in token.morph.get("Number") or token.text[:1].islower())
                 return (token.text, token.i) if plural else ("", None)
+            if last.i == joined > token.i:
+                return doc[token.i:joined + 1].text.lower(), last.i  # "230 million light-years"
             return last.lower_, last.i
         if token.pos_ == "ADJ" and LABEL_WORD.match(token.text):
             fallback = fallback if fallback[0] else (token.lower_, token.i)  # "80 blessées": an adjective used as a noun
@@ -1017,6 +1043,15 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
             continue
         break
     return fallback
+
+
+def _hyphenated_end(doc: Doc, i: int, limit: int) -> int:
+    """The last token of a word the tokenizer split at its hyphens ("light-years": light, -,
+    years), when one starts at `i`; else `i`."""
+    while i + 2 < limit and doc[i].is_alpha and doc[i + 1].text in "-‐" and not doc[i].whitespace_ \
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return i
 
 
 def _compared(doc: Doc, sent: Span, start: int, data: dict) -> bool:

@@ -139,6 +139,19 @@ def phrases(lang: str, text: str, title_end: int = 0):
     # a sum converted in parentheses is the same figure; a scale glued to a sum counts
     ("en", "Alibaba is set to raise up to $12.9bn (£10bn) from its record-breaking second listing.",
      [("<", "$12.9bn", "from its record-breaking second listing")]),
+    # a word the tokenizer split at its hyphen is one noun, or one adjective before the noun
+    # (article-extraction-benchmark pages outside the gold set: sciencealert, a news page)
+    ("en", "Their virtual universe, some 230 million light-years wide, contains tens of thousands of evolving "
+           "galaxies with levels of detail previously seen only in single-galaxy models.",
+     [("~", "230 million", "light-years")]),
+    ("en", "Police arrested 40 anti-war protesters in the square.", [(None, "40", "anti-war protesters in the square")]),
+    # an order of size of an order of size is one figure, never "tens" read as ten
+    ("en", "The US Justice Department has charged Assange with espionage by publishing hundreds of thousands of "
+           "secret military and diplomatic files about the wars in Afghanistan and Iraq.",
+     [(">", "hundreds of thousands", "of secret military")]),
+    ("en", "When tens of thousands more residents launched “save the students” marches converging upon the campus, "
+           "they too faced rubber bullets and teargas.", [(">", "tens of thousands", "more residents")]),
+    ("fr", "Des centaines de milliers de manifestants ont défilé samedi.", [(">", "Des centaines de milliers", "de manifestants")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
