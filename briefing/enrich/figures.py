@@ -151,7 +151,7 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
     mark, shown = decimal_mark(text, lang)
     figures: list[Figure] = []
     texts = _token_texts(doc, text)  # the word-by-word passes read texts; Tokens are made where needed
-    in_names = _numbers_in_names(doc, texts=texts)
+    in_names = _numbers_in_names(doc, lang, texts=texts)
     for sent in doc.sents:
         taken: set[int] = set()
         sent_text = text[sent.start_char:sent.end_char]  # what Span.text joins, sliced once a sentence
@@ -225,20 +225,23 @@ class _Tokens:
         return self.doc[self.start + range(self.length)[key]]
 
 
-def _numbers_in_names(doc: Doc, tokens: list[Token] | None = None, texts: list[str] | None = None) -> frozenset[str]:
+def _numbers_in_names(doc: Doc, lang: str, tokens: list[Token] | None = None,
+                      texts: list[str] | None = None) -> frozenset[str]:
     """Numbers the document writes as part of a name ("Boeing 737", or "737 Max" twice): the
-    same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count."""
+    same number elsewhere ("its 737 Max jets", "the 787 jets") is that name again, no count.
+    A currency's sign is no name ("Rs 300")."""
+    signs = currency_symbols(lang)
     if texts is not None:  # by the texts: Token.is_digit is str.isdigit of its text (spaCy's lexeme attribute)
         digits = [i for i, word in enumerate(texts) if len(word) >= 3 and word.isdigit()]
         after_name = {texts[i] for i in digits if i >= 1 and doc[i - 1].pos_ == "PROPN"
-                      and texts[i - 1][:1].isupper() and doc[i - 1].whitespace_}
+                      and texts[i - 1][:1].isupper() and doc[i - 1].whitespace_ and texts[i - 1] not in signs}
         model_words = Counter((texts[i], texts[i + 1]) for i in digits if i + 1 < len(texts)
                               and doc[i + 1].pos_ == "PROPN" and texts[i + 1][:1].isupper())
         return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})
     tokens = list(doc) if tokens is None else tokens
     pairs = list(zip(tokens, tokens[1:]))  # (token, the next one)
     after_name = {t.text for before, t in pairs if t.is_digit and len(t.text) >= 3 and before.pos_ == "PROPN"
-                  and before.text[:1].isupper() and before.whitespace_}
+                  and before.text[:1].isupper() and before.whitespace_ and before.text not in signs}
     model_words = Counter((t.text, following.text) for t, following in pairs if t.is_digit and len(t.text) >= 3
                           and following.pos_ == "PROPN" and following.text[:1].isupper())
     return frozenset(after_name | {number for (number, _word), n in model_words.items() if n > 1})  # "737 Max", twice
@@ -359,7 +362,7 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
     if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
-            and doc[span.start - 1].text[:1].isupper() and not (
+            and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].text not in currency_symbols(lang) and not (
                 span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):
         return True  # "Boeing 737", "Paris 2024": part of a name ("Aclasta 2 semaines" counts weeks)
     if after in data.get("clock_hours", ()):  # "à 15 heures", "en 24 heures" tell a time; "les 35 heures",

@@ -140,21 +140,32 @@ def phrases(lang: str, text: str, title_end: int = 0):
     ("en", "Alibaba is set to raise up to $12.9bn (£10bn) from its record-breaking second listing.",
      [("<", "$12.9bn", "from its record-breaking second listing")]),
     # a word the tokenizer split at its hyphen is one noun, or one adjective before the noun
-    # (article-extraction-benchmark pages outside the gold set: sciencealert, a news page)
+    # (article-extraction-benchmark pages outside the gold set: livescience.com)
     ("en", "Their virtual universe, some 230 million light-years wide, contains tens of thousands of evolving "
            "galaxies with levels of detail previously seen only in single-galaxy models.",
      [("~", "230 million", "light-years")]),
     ("en", "Police arrested 40 anti-war protesters in the square.", [(None, "40", "anti-war protesters in the square")]),
-    # an order of size of an order of size is one figure, never "tens" read as ten
+    # an order of size of an order of size is one figure, never "tens" read as ten (albawaba.com,
+    # theguardian.com, outside the gold set)
     ("en", "The US Justice Department has charged Assange with espionage by publishing hundreds of thousands of "
            "secret military and diplomatic files about the wars in Afghanistan and Iraq.",
      [(">", "hundreds of thousands", "of secret military")]),
     ("en", "When tens of thousands more residents launched “save the students” marches converging upon the campus, "
            "they too faced rubber bullets and teargas.", [(">", "tens of thousands", "more residents")]),
     ("fr", "Des centaines de milliers de manifestants ont défilé samedi.", [(">", "Des centaines de milliers", "de manifestants")]),
+    # a currency's sign is no name before a number, and Indian English counts in lakhs (an
+    # indiapost.com page outside the gold set)
+    ("en", "He said he has spent Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy.",
+     [(None, "Rs 24 lakh", "in the four attempts"), (None, "Rs 40 lakh", "on advocacy"), (None, "four", "attempts")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
+
+
+def test_a_sum_in_lakhs_or_crores_has_its_value():
+    values = {f.display: f.value for f in find_figures(pipeline("en")(
+        "He has spent Rs 24 lakh on advocacy. The state will spend Rs 3,000 crore for roads."), "en")}
+    assert values == {"Rs 24 lakh": 2_400_000, "Rs 3,000 crore": 30_000_000_000}
 
 
 def test_ranges_keep_their_low_value_and_the_second_numbers_unit():
