@@ -622,7 +622,8 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
         after = _complement_end(doc, end, sent.end, lang)
         if after > end + 1:
             return _words(doc[end:after])
-    before = _noun_phrase_before(doc, sent, start, BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)
+    before = _noun_phrase_before(doc, sent, _qualifier_start(doc, sent, start, lang),  # "debt of more than $700
+                                 BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)  # million": the debt's
     if not before and kind == "percent":
         before = _subject_of_change(doc, sent, start, lang)
     return f": {before}" if before else ""
@@ -764,11 +765,16 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
     if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") or not LABEL_WORD.match(doc[i].text):
         return ""  # an adjective ends a group too: "l'Afrique subsaharienne a dépassé les 40 %"
     last, first = i, i
-    while first - 1 >= sent.start and not doc[first - 1].is_punct and (
-            doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-            or (doc[first - 1].pos_ in ("ADP", "DET") and first - 2 >= sent.start
-                and doc[first - 2].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET"))):
-        first -= 1
+    while first - 1 >= sent.start:
+        if first - 2 >= sent.start and _hyphenated_end(doc, first - 2, first + 1) == first:
+            first -= 2  # "long-term debt": one word the tokenizer split
+        elif not doc[first - 1].is_punct and (
+                doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+                or (doc[first - 1].pos_ in ("ADP", "DET") and first - 2 >= sent.start
+                    and doc[first - 2].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET"))):
+            first -= 1
+        else:
+            break
     while first < last and doc[first].pos_ in ("ADP", "DET"):
         first += 1
     return _words(doc[max(first, last + 1 - 6):last + 1])

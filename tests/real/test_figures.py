@@ -157,6 +157,12 @@ def phrases(lang: str, text: str, title_end: int = 0):
     # indiapost.com page outside the gold set)
     ("en", "He said he has spent Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy.",
      [(None, "Rs 24 lakh", "in the four attempts"), (None, "Rs 40 lakh", "on advocacy"), (None, "four", "attempts")]),
+    # what a sum is of is said before its qualifier, never "more" or "much" (latimes.com, nytimes.com,
+    # outside the gold set)
+    ("en", "But the company also reported long-term debt of more than $700 million.",
+     [(">", "$700 million", ": long-term debt")]),
+    ("en", "They have difficulty figuring out how the United States could increase its agricultural exports to "
+           "China to much more than $30 billion a year.", [(">", "$30 billion", ": agricultural exports to China")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
