@@ -610,6 +610,8 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
+    if kind == "money" and end < sent.end and doc[end].lower_ in _data(lang).get("currencies", {}):
+        end += 1  # "$7.9 million dollars of unpaid royalties": the unit once
     if end < sent.end and doc[end].text == "(":  # "$12.9bn (£10bn) from its listing", "the 1.2-billion-yuan
         # (US$171-million) telescope": past the aside
         close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)

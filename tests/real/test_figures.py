@@ -163,6 +163,9 @@ def phrases(lang: str, text: str, title_end: int = 0):
      [(">", "$700 million", ": long-term debt")]),
     ("en", "They have difficulty figuring out how the United States could increase its agricultural exports to "
            "China to much more than $30 billion a year.", [(">", "$30 billion", ": agricultural exports to China")]),
+    # a sum says its currency once, sign and word alike (a foxnews.com page outside the gold set)
+    ("en", "An independent, professional auditor has determined that Big Machine owes Taylor $7.9 million dollars of "
+           "unpaid royalties over several years.", [(None, "$7.9 million", "of unpaid royalties over several years")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
