@@ -28,7 +28,7 @@ from briefing.record import KeyFigure
 from briefing.lexicon import lexicon
 
 # A number, and the scale a money figure may have glued to it ("$12.9bn", "£10bn", "$5m").
-DIGITS_PATTERN = (r"(?<![\w.,\-/:])(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?<=\d)((?:bn|m)(?![\w/]))?"
+DIGITS_PATTERN = (r"(?<![\w.,\-/:])(?<!\w\[)(\d+(?:[{separators}]\d{{3}}(?!\d))*(?:[.,]\d+)?)(?<=\d)((?:bn|m)(?![\w/]))?"
                   r"(?![\w/]|-(?![^\W\d_])|[.,:]\d)")  # "1.2-billion-yuan": see _glued_word
 DIGITS = {"space": re.compile(DIGITS_PATTERN.format(separators=" \u00a0\u202f.,’'")),
           "no space": re.compile(DIGITS_PATTERN.format(separators="\u202f.,’'"))}
@@ -720,12 +720,23 @@ def _opening_group(doc: Doc, sent: Span, verb: int, lang: str) -> str:
         return _words(doc[first:end])
 
 
+FOOTNOTE = re.compile(r"(?<=\w)\[\d+\]?")  # "per shift[1]": a note's number glued to a word
+
+
 def _words(span: Span) -> str:
-    """A phrase of at most PHRASE_WORDS words, never ending on a link word."""
+    """A phrase of at most PHRASE_WORDS words, never ending on a link word, without a note's
+    number, and with the bracket its last word opens closed ("a 401(k)")."""
     tokens = list(span)[:PHRASE_WORDS]
     while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") or tokens[-1].lower_ in COUNT_LINKS):
         tokens.pop()
-    return "".join(t.text_with_ws for t in tokens).strip()
+    phrase = FOOTNOTE.sub("", "".join(t.text_with_ws for t in tokens).strip())
+    if tokens and phrase.count("(") > phrase.count(")"):
+        after = tokens[-1].i + 1
+        if after < len(span.doc) and span.doc[after].text == ")" and not tokens[-1].whitespace_:
+            phrase += ")"
+        else:
+            phrase = phrase[:phrase.rindex("(")].rstrip()
+    return phrase
 
 
 def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:

@@ -166,6 +166,13 @@ def phrases(lang: str, text: str, title_end: int = 0):
     # a sum says its currency once, sign and word alike (a foxnews.com page outside the gold set)
     ("en", "An independent, professional auditor has determined that Big Machine owes Taylor $7.9 million dollars of "
            "unpaid royalties over several years.", [(None, "$7.9 million", "of unpaid royalties over several years")]),
+    # a note's number is no figure and leaves the phrase; a bracket the phrase opens is closed
+    # (ascom.com, businessinsider.com, outside the gold set)
+    ("en", "But this can sometimes lead to alarm fatigue, with care givers being exposed to up to 1,000 alarms per "
+           "shift[1], even though up to 99% of those do not even require clinical intervention[2].",
+     [("<", "1,000", "alarms per shift")]),
+    ("en", "In 2019, you can contribute up to $19,000 pretax to a 401(k) and $6,000 to a traditional IRA for which "
+           "you can get a tax deduction.", [("<", "$19,000", "pretax to a 401(k)"), (None, "$6,000", "to a traditional IRA")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
