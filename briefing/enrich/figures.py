@@ -1059,6 +1059,8 @@ def _label(doc: Doc, sent: Span, start: int, end: int, data: dict) -> tuple[str,
         if token.pos_ == "ADJ" and LABEL_WORD.match(token.text):
             fallback = fallback if fallback[0] else (token.lower_, token.i)  # "80 blessées": an adjective used as a noun
             continue
+        if token.pos_ == "CCONJ" and fallback[0] and at < sent.end and doc[at].pos_ == "ADJ":
+            continue  # "13,000 false or misleading claims": the adjectives of one noun
         if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
                 and LABEL_WORD.match(token.text):
             fallback = fallback if fallback[0] else (token.lower_, token.i)

@@ -173,6 +173,10 @@ def phrases(lang: str, text: str, title_end: int = 0):
      [("<", "1,000", "alarms per shift")]),
     ("en", "In 2019, you can contribute up to $19,000 pretax to a 401(k) and $6,000 to a traditional IRA for which "
            "you can get a tax deduction.", [("<", "$19,000", "pretax to a 401(k)"), (None, "$6,000", "to a traditional IRA")]),
+    # adjectives joined by a conjunction qualify one noun (cnn.com, outside the gold set)
+    ("en", "Given that history -- and the fact that Trump has made more than 13,000 false or misleading claims since "
+           "taking office, according to The Washington Post's Fact Checker -- it is hard to trust the White House.",
+     [(">", "13,000", "false or misleading claims")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
