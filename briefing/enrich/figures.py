@@ -788,8 +788,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
             first -= 1
         else:
             break
-    while first < last and doc[first].pos_ in ("ADP", "DET"):
-        first += 1
+    while first < last and doc[first].pos_ in ("ADP", "DET") and _hyphenated_end(doc, first, last + 1) == first:
+        first += 1  # the link words before the group, not the first part of "in-feed units"
     return _words(doc[max(first, last + 1 - 6):last + 1])
 
 

@@ -177,6 +177,14 @@ def phrases(lang: str, text: str, title_end: int = 0):
     ("en", "Given that history -- and the fact that Trump has made more than 13,000 false or misleading claims since "
            "taking office, according to The Washington Post's Fact Checker -- it is hard to trust the White House.",
      [(">", "13,000", "false or misleading claims")]),
+    ("en", "Pacific Gas & Electric Co. was set to begin shutting off power Wednesday to some 375,000 people in 18 "
+           "Northern and central California counties as the region faces extreme fire weather.",
+     [("~", "375,000", "people"), (None, "18", "Northern and central California counties")]),  # timesunion.com
+    # a share in parentheses is one of the group before it, a hyphenated word whole (my6sense.com)
+    ("en", "Recommendation widgets are the most popular form of native ad units (38%), followed by in-feed units "
+           "(30%), in-ad units (25%) and finally textual and custom designs (7%).",
+     [(None, "38%", ": popular form of native ad units"), (None, "30%", ": in-feed units"),
+      (None, "25%", ": in-ad units"), (None, "7%", ": custom designs")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
