@@ -626,9 +626,18 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
             return _words(doc[end:after])
     before = _noun_phrase_before(doc, sent, _qualifier_start(doc, sent, start, lang),  # "debt of more than $700
                                  BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)  # million": the debt's
-    if not before and kind == "percent":
+    if before and before.split()[-1].lower() in _unit_words(lang):
+        before = ""  # "rose 3.5 percent to $27.2 billion": another quantity's unit
+    if not before:
         before = _subject_of_change(doc, sent, start, lang)
     return f": {before}" if before else ""
+
+
+@cache
+def _unit_words(lang: str) -> frozenset[str]:
+    """The one-word units of shares and sums ("percent", "%", "dollars", "euros")."""
+    data = _data(lang)
+    return frozenset(w.lower() for w in (*data.get("percent", ()), *data.get("currencies", {})) if " " not in w)
 
 
 def _size(doc: Doc, sent: Span, end: int, lang: str) -> tuple[int, str, str] | None:
@@ -695,11 +704,18 @@ def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:
     """'Renewable energy from hydroelectricity, solar power (…), increased 6 percent': what rose
     or fell by the share, the noun group that opens the sentence, when a verb of change stands
     right before the share ("increased 6 percent", "a baissé de 23 %")."""
-    verb = start - 1
+    verb, target = start - 1, False
+    if verb > sent.start and doc[verb].lower_ in _data(lang).get("change_targets", ()):
+        at = verb - 1  # "revenue rose 3.5 percent to $27.2 billion": past the change, to the verb
+        while at > sent.start and (doc[at].like_num or doc[at].lower_ in _unit_words(lang)):
+            at -= 1
+        verb, target = (at, True) if at < verb - 1 else (verb, False)
     if verb > sent.start and doc[verb].lower_ in COUNT_LINKS:
         verb -= 1
     if verb <= sent.start or doc[verb].pos_ != "VERB" or lemma(doc[verb]).lower() not in _data(lang).get("change_verbs", ()):
         return ""
+    if target:  # what rose is the verb's own subject, right before it ("as revenue rose")
+        return _noun_phrase_before(doc, sent, verb + 1, BEFORE_WINDOW)
     return _opening_group(doc, sent, verb, lang)
 
 
@@ -783,8 +799,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
             first -= 2  # "long-term debt": one word the tokenizer split
         elif not doc[first - 1].is_punct and (
                 doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-                or (doc[first - 1].pos_ in ("ADP", "DET") and first - 2 >= sent.start
-                    and doc[first - 2].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET"))):
+                or ((doc[first - 1].pos_ in ("ADP", "DET") or doc[first - 1].lower_ in COUNT_LINKS)
+                    and first - 2 >= sent.start and doc[first - 2].pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET"))):
             first -= 1
         else:
             break

@@ -185,6 +185,13 @@ def phrases(lang: str, text: str, title_end: int = 0):
            "(30%), in-ad units (25%) and finally textual and custom designs (7%).",
      [(None, "38%", ": popular form of native ad units"), (None, "30%", ": in-feed units"),
       (None, "25%", ": in-ad units"), (None, "7%", ": custom designs")]),
+    # "rose 3.5 percent to $27.2 billion": both the change and the sum are the subject's (foxbusiness.com,
+    # outside the gold set), never "percent"; a French link word the model tags X keeps the group whole
+    ("en", "The home-improvement retailer earned $2.8 billion, or $2.53 per diluted share, as revenue rose 3.5 "
+           "percent to $27.2 billion.", [(None, "$27.2 billion", ": revenue"), (None, "$2.8 billion", ": home-improvement retailer"),
+                                         (None, "3.5 percent", ": revenue")]),
+    ("fr", "Le chiffre d’affaires a progressé de 5 % à 3 milliards d’euros.",
+     [(None, "3 milliards d’euros", ": chiffre d’affaires"), (None, "5 %", ": chiffre d’affaires")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
