@@ -794,9 +794,10 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if (lang == "en" and entity.type == PERSON and entity.mentions == 1 and " " not in entity.name
             and entity.name not in surnames and not is_given_name(entity.name) and not is_family_name(entity.name)):
         return False  # "Altima", "Singleframe", "Kosmos": one word the model typed a person once, no one's name
-    first = entity.name.split()[0]
+    first, last = entity.name.split()[0], entity.name.split()[-1]
     if (entity.type == PERSON and len(entity.name.split()) in ({2} if lang == "en" else range(2, 99))
-            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)):
+            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)
+            and not (lang == "en" and _one_syllable_family_name(first, last))):
         return False  # "Affaire Benalla", "Magic Box", "Starry Night": a common word opens no one's name
         # (in English only of two words: "Bong Joon Ho" opens with a family name, "Rabbi Seth Goldstein" with a title)
     if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
@@ -821,6 +822,18 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if not _is_common_word_in(word, lang):
         return True
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
+
+
+SYLLABLE_FAMILY_NAME = 4  # letters: "Xi", "Fan", "Hu", "Moon", "Sang"
+
+
+def _one_syllable_family_name(first: str, last: str) -> bool:
+    """A Chinese or Korean name written family name first ("Xi Jinping", "Fan Mengguang", "Moon
+    Jae-in"): a short family name that is an English word too, then a given name that is no word
+    of the language, in letters, not in capitals ("Magic Box", "Dolby Atmos", "Ruskin KJ" are none)."""
+    bare = _bare(last)
+    return (len(first) <= SYLLABLE_FAMILY_NAME and first.isalpha() and last[:1].isupper() and not last.isupper()
+            and bare.replace("-", "").isalpha() and not _is_common_word_in(bare, "en"))
 
 
 def _plain_words(name: str, lang: str) -> bool:

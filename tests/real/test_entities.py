@@ -148,6 +148,15 @@ def test_an_english_common_word_opens_no_two_word_person_name():
         ("Bong Joon Ho", "person"), ("Rabbi Seth Goldstein", "person")}
 
 
+def test_a_short_family_name_that_is_an_english_word_opens_a_chinese_name():
+    # the extraction benchmark's plague and Hong Kong pages (the gold set's fresh part): the
+    # family name is an English word ("fan", "xi"), the given name is none; "Magic Box" stays out
+    text = ("Fan Mengguang, deputy director of Inner Mongolia’s disease prevention and control centre, said. "
+            "President Xi Jinping of China is likely to deploy forces. The Magic Box opened.")
+    found = grouped("en", text, ("Fan Mengguang", "person"), ("Xi Jinping", "person"), ("Magic Box", "person"))
+    assert found == {("Fan Mengguang", "person"), ("Xi Jinping", "person")}
+
+
 def test_one_english_word_typed_a_person_once_stays_when_it_is_someone_s_name():
     # cbsnews.com (the gold set's dev part): "Clyburn" is the surname of a person the article
     # names in full; a given name ("Pete") or a family name the gazetteer knows is someone's name too
