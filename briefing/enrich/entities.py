@@ -473,9 +473,11 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             passing.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
+    spelled = _spelled_out_acronyms(text)
     entities = [(start, entity if entity.name in surnamed else _typed(entity, lang)) for start, entity in entities
-                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
-                             frozenset(surnames))]
+                if (entity.name not in spelled or entity.name in known_names)
+                and _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
+                              frozenset(surnames))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
 
@@ -487,6 +489,46 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
             and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+ACRONYM_AFTER = re.compile(r"(?:\(|,? or |,? ou )([A-Z]{2,6})s?(?=[)\s.,;:]|$)")  # "burst (FRB)", "pneumonitis, or HP"
+ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,6})s? \(([^()\n]{3,80})\)")  # "HP (hypersensitivity pneumonitis)"
+EXPANSION_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _spelled_out_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out in common nouns, written in lower case: "a repeating fast
+    radio burst (FRB)", "hypersensitivity pneumonitis, or HP", "Binge eating disorder (BED)" (a
+    capital only where the sentence opens), "assemblée générale (AG)": a thing, none of our three
+    types. "Centers for Disease Control and Prevention (CDC)" spells a name: its words are capitalised."""
+    found = set()
+    for match in ACRONYM_AFTER.finditer(text):
+        acronym = match.group(1)
+        before = text[max(0, match.start() - 120):match.start()]
+        line_start = max(0, match.start() - len(before))
+        if _spells(acronym, list(EXPANSION_WORD.finditer(before))[::-1], before, text, line_start, last=True):
+            found.add(acronym)
+    for match in ACRONYM_BEFORE.finditer(text):
+        inside = match.group(2)
+        if _spells(match.group(1), list(EXPANSION_WORD.finditer(inside)), inside, text, match.start(2), last=False):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def _spells(acronym: str, words_: list[re.Match], where: str, text: str, offset: int, last: bool) -> bool:
+    """Whether the content words next to the acronym (`words_`, nearest first; grammar words
+    passed over) give its letters, each word in lower case unless it opens a sentence."""
+    grammar = stop_words("en") | stop_words("fr")
+    content = [w for w in words_ if w.group(0).lower() not in grammar]
+    if not last and len(content) != len(acronym):
+        return False  # "HP (hypersensitivity pneumonitis)": the brackets hold the expansion and nothing else
+    content = content[:len(acronym)]
+    if len(content) < len(acronym):
+        return False
+    ordered = content[::-1] if last else content
+    if "".join(w.group(0)[0] for w in ordered).upper() != acronym:
+        return False
+    return all(w.group(0)[0].islower() or _opens_sentence(text, offset + w.start()) for w in ordered)
 
 
 def _glued_names(name: str, text: str) -> bool:
