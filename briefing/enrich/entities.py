@@ -462,6 +462,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
+        if kind == PLACE and not known and all(_inside_longer_name(m, text, lang, title_end) for m in members):
+            continue  # "Real Madrid", "Paris Match", "STX France": the model cut a name that holds a place's
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
             surnamed.add(canonical)
@@ -529,6 +531,31 @@ def _spells(acronym: str, words_: list[re.Match], where: str, text: str, offset:
     if "".join(w.group(0)[0] for w in ordered).upper() != acronym:
         return False
     return all(w.group(0)[0].islower() or _opens_sentence(text, offset + w.start()) for w in ordered)
+
+
+WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w&’'-]*) $")
+WORD_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w&’'-]*)(?![\w’'-])")
+
+
+def _inside_longer_name(mention: Mention, text: str, lang: str, title_end: int | None) -> bool:
+    """A place's name the model cut out of a longer name: a capitalised word stands right before
+    or after it on its line ("Real Madrid", "Paris Match", "Chantiers de l'Atlantique/STX France"),
+    that is no grammar word, title or honorific ("U.S. President", "California Gov.", "In Paris"),
+    no possessive ("China's Inner Mongolia"), no place, and does not open a sentence; not in a
+    headline, where every word may be capitalised."""
+    if title_end is None or mention.start < title_end:
+        return False
+    titles = words("entity_titles", lang) | words("entity_honorifics", lang) | stop_words(lang)
+    before = WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    after = WORD_AFTER.match(text, mention.end)
+    for match in (before, after):
+        if match is None:
+            continue
+        word = normalize(match.group(1))
+        if (not {word, word + "."} & titles and not re.search(r"['’]s?$", word)
+                and not _opens_sentence(text, match.start(1)) and not is_place(word)):
+            return True
+    return False
 
 
 def _glued_names(name: str, text: str) -> bool:

@@ -8,6 +8,7 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
+                                      _inside_longer_name,
                                       _after_person_cue, _cleaned, _coordinated, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
@@ -342,3 +343,21 @@ def test_an_acronym_the_text_spells_out_in_common_nouns_names_no_organisation():
     assert "BED" in _spelled_out_acronyms(page_text("e593d7fe88f9f5cd6587ac172be2db6055d40b6f071023f97ab1ce373534261e"))
     assert not _spelled_out_acronyms("The Centers for Disease Control and Prevention (CDC) said so. "
                                      "L'Organisation mondiale de la santé (OMS) aussi.")
+
+
+@needs_corpus
+def test_a_place_the_model_cut_out_of_a_longer_name_is_no_place_of_the_story():
+    # the Mourinho page of the extraction benchmark and infocomcgt.fr (the gold set's fresh
+    # part): "Real Madrid" (the model: "Madrid", a place), "Article Paris Match – Grève"
+    text = page_text("921019755f4a96ac4abf9dbcb4ef9d5ac202624a542d5ea70912330aa6fcc71f")
+    assert _inside_longer_name(mention(text, "Madrid", PLACE), text, "en", 0)
+    text = page_text("infocomcgt.fr.caisse")
+    assert _inside_longer_name(mention(text, "Paris", PLACE, text.count("Paris", 0, text.index("Paris Match"))), text, "fr", 0)
+    # pages outside the gold set: a title after the place, a possessive before it
+    text = page_text("aec5deeaada8b2fb81b55349da0229d5c77a4dc9605c1aaa31e5ce8b71358bc9")
+    assert not _inside_longer_name(mention(text, "New Jersey", PLACE), text, "en", 0)  # "New Jersey Sen. Cory Booker"
+    assert not _inside_longer_name(mention(text, "Massachusetts", PLACE), text, "en", 0)  # "Massachusetts Gov. Deval Patrick"
+    text = page_text("432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3")
+    region = mention(text, "Inner Mongolia Autonomous Region", PLACE)
+    assert not _inside_longer_name(region, text, "en", 0)  # "north China's Inner Mongolia Autonomous Region"
+    assert not _inside_longer_name(region, text, "en", None)  # no headline known: no name is judged so
