@@ -596,12 +596,30 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     credits = _credit_words(lang)
     if normalize(mention.text) in {normalize(word) for word in credits}:
         return True
-    if before in words("byline_prefixes", lang):
+    if before in words("byline_prefixes", lang) or _on_byline_line(mention, text, lang):
         return True
     if any(before.startswith(label + " ") for label in _credit_words(lang, "credit_labels")):
         return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
+
+
+BYLINE_NAMES = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|et|&|,| )+")  # capitalised words, commas, "and"
+BYLINE_WORDS = 10
+
+
+def _on_byline_line(mention: Mention, text: str, lang: str) -> bool:
+    """The mention stands on a byline's line: a byline word opens it and names alone follow, a
+    few ("By Nada Tawfik, BBC News, New York": the writer, the publication, where she files
+    from; none of them is a referent of the story)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    prefix = next((p for p in words("byline_prefixes", lang) if normalize(line).startswith(p + " ")), None)
+    if prefix is None:
+        return False
+    rest = line[len(prefix) + 1:].strip()
+    return rest[:1].isupper() and len(rest.split()) <= BYLINE_WORDS and BYLINE_NAMES.fullmatch(rest) is not None
 
 
 SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. Associated Press…": initials ("Dianna E. Anderson") are no break

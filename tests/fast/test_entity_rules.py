@@ -361,3 +361,15 @@ def test_a_place_the_model_cut_out_of_a_longer_name_is_no_place_of_the_story():
     region = mention(text, "Inner Mongolia Autonomous Region", PLACE)
     assert not _inside_longer_name(region, text, "en", 0)  # "north China's Inner Mongolia Autonomous Region"
     assert not _inside_longer_name(region, text, "en", None)  # no headline known: no name is judged so
+
+
+@needs_corpus
+def test_every_name_on_a_byline_s_line_is_a_credit():
+    # bbc.com (the gold set's dev part): "By Nada Tawfik, BBC News, New York" opens a section
+    text = page_text("bbc.com.52241221")
+    line = text.index("By Nada Tawfik")
+    assert _in_credit(Mention("BBC News", ORGANIZATION, text.index("BBC News", line), text.index("BBC News", line) + 8), text, "en")
+    assert _in_credit(Mention("New York", PLACE, text.index("New York", line), text.index("New York", line) + 8), text, "en")
+    first = mention(text, "New York", PLACE)
+    assert first.start < line and not _in_credit(first, text, "en")  # named in the story before
+    assert not _in_credit(mention("By 2030, France will close its plants.", "France", PLACE), "By 2030, France will close its plants.", "en")
