@@ -724,9 +724,17 @@ def _ends_with_family_name(parts: list[str], lang: str) -> bool:
 
 
 def _opens_with_given_name(parts: list[str], lang: str) -> bool:
+    """A given name first that is no word of the language ("Anders Tegnell"), or one that is ("Fabien",
+    "Pierre", "Jean" are French words too) before a family name that is none ("Fabien Lemoine")."""
     return (2 <= len(parts) <= 4 and len(parts[0]) > 2 and not parts[0].isupper() and is_given_name(parts[0])
-            and not is_common_word(parts[0], lang) and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
+            and (not is_common_word(parts[0], lang) or _ends_with_plain_family_name(parts[-1], lang))
+            and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
             and all(p[:1].isupper() or _bare(p) in NAME_PARTICLES for p in parts))
+
+
+def _ends_with_plain_family_name(last: str, lang: str) -> bool:
+    return (last[:1].isupper() and not last.isupper() and is_family_name(_bare(last))
+            and not _is_common_word_in(_bare(last), lang))
 
 
 def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -> bool:

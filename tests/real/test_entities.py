@@ -165,6 +165,14 @@ def test_an_acronym_spelled_out_in_common_nouns_is_not_listed():
         ("Di Li", "person"), ("NAOC", "organization")}
 
 
+def test_a_given_name_that_is_a_word_too_opens_a_person_s_name_before_a_family_name():
+    # sports.fr (the gold set's fresh part): the model types "Fabien Lemoine" a place ("fabien" is
+    # in the French dictionary); a family name that is no word makes it a person's name
+    text = "74' Sortie de Fabien Lemoine. Entree de Jonathan Delaplace. Une émission de France Culture."
+    found = grouped("fr", text, ("Fabien Lemoine", "place"), ("Jonathan Delaplace", "person"), ("France Culture", "organization"))
+    assert ("Fabien Lemoine", "person") in found and ("France Culture", "organization") in found
+
+
 def test_one_english_word_typed_a_person_once_stays_when_it_is_someone_s_name():
     # cbsnews.com (the gold set's dev part): "Clyburn" is the surname of a person the article
     # names in full; a given name ("Pete") or a family name the gazetteer knows is someone's name too
