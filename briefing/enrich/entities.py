@@ -45,6 +45,7 @@ DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|a
 # Lower-case words closing an English place's name are no part of it: "Illinois[ city]".
 LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
 PHRASE_BREAK = re.compile(r"\s?[:|]\s|\s[–—]\s")  # a name holds no colon, bar or spaced dash: two phrases meet there
+FORMER = re.compile(r"^ex-(?=[A-ZÀ-ÖØ-Þ])", re.I)  # "ex-Yougoslavie": French writes a former state, union so
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 # A capital closing a word: "AgricultureL'Office", "DembéléP", "FilhoA. Lopes" (a name, then an initial)
@@ -346,6 +347,7 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
             after_title, portfolio = True, normalize(lead) in words("portfolio_titles", lang)
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
+    trimmed = FORMER.sub("", trimmed)  # "l'ex-Union européenne", "l'ex-URSS": the name of what it was
     trimmed = PHRASE_BREAK.split(trimmed)[0].strip(EDGE_PUNCTUATION)  # "Apple Arcade[: So]", "France 2[ – Grève]"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"

@@ -173,6 +173,14 @@ def test_a_given_name_that_is_a_word_too_opens_a_person_s_name_before_a_family_n
     assert ("Fabien Lemoine", "person") in found and ("France Culture", "organization") in found
 
 
+def test_a_former_union_keeps_its_name():
+    # archive.org (Alternatives économiques, the gold set's tuned part): "l’ex-Union européenne à quinze"
+    text = ("Au sein de l’ex-Union européenne à quinze, la France ne brille pas par son taux d’emploi global. "
+            "C’est le plus faible de tous les pays de l’ex-Union à quinze.")
+    names = {(name, kind) for name, kind, *_ in entities("fr", text)}
+    assert ("Union européenne", "organization") in names and not any(name == "Union" for name, _ in names)
+
+
 def test_one_english_word_typed_a_person_once_stays_when_it_is_someone_s_name():
     # cbsnews.com (the gold set's dev part): "Clyburn" is the surname of a person the article
     # names in full; a given name ("Pete") or a family name the gazetteer knows is someone's name too
