@@ -94,7 +94,30 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
-    return _joined_regions(mentions, text_of_doc, lang)
+    mentions += _after_nationality(doc, mentions)
+    return _joined_regions(sorted(mentions, key=lambda m: m.start), text_of_doc, lang)
+
+
+def _after_nationality(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Persons the model did not propose, named right after their nationality: "American Kevin
+    King and Australian Timothy Weeks" (the model: "Australian", a nationality, and "Weeks", a
+    date): two or three capitalised words opening with a given name that is no place ("British
+    Columbia", "American Express" open with none), in no name found already."""
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and doc[end].is_alpha and doc[end].is_title:
+            end += 1
+        span = doc[ent.end:end]
+        if len(span) < 2 or not is_given_name(span[0].text) or is_place(span[0].text):
+            continue
+        start, stop = span.start_char, span.end_char
+        if not any(a < stop and start < b for a, b in taken):
+            found.append(Mention(span.text, PERSON, start, stop))
+    return found
 
 
 REGION_LINK = re.compile(r" (?:de l['’]|de la |du |des |de |of the |of )")
