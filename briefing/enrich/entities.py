@@ -459,6 +459,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     _merge_institution_heads(mentions, union)
     _merge_capitalised_names(names, union)
 
+    titles = _quoted_titles(text, lang)
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(find(mention.text), []).append(mention)
@@ -475,6 +476,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
+        if not known and all(any(a <= m.start and m.end <= b for a, b in titles) for m in members):
+            continue  # "“The Marvelous Mrs Maisel”", "« Gender gap report »": a name in a work's title only
         if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
             continue
         if not known and any(_glued_names(f, text) for f in forms):
@@ -507,6 +510,21 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
                               frozenset(surnames))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
+
+
+QUOTED = re.compile(r"[“«\"]\s?([^“”«»\"\n]{1,80}?)\s?[”»\"]")
+QUOTED_TITLE_WORDS = 6  # a longer quotation is someone's words, where a name is a referent
+
+
+def _quoted_titles(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of the short quotations of a few words and no punctuation: the title of a
+    film, a show, a report ("Comedy “The Marvelous Mrs Maisel”", "« Gender gap report »"), a
+    phrase quoted in another language ("« scramble for Africa »"): a name inside is the work's,
+    not the story's; unless a noun that says "organisation" stands before the quotation
+    ("l'association « Les voix des Femmes »")."""
+    return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
+            if len(m.group(1).split()) <= QUOTED_TITLE_WORDS and m.group(1)[:1].isalpha()
+            and not re.search(r"[.!?,;:]", m.group(1)) and not _cue_at_end(_before(text, m.start()), lang)]
 
 
 def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:

@@ -8,7 +8,7 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
-                                      _inside_longer_name,
+                                      _inside_longer_name, _quoted_titles,
                                       _after_person_cue, _cleaned, _coordinated, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
@@ -373,3 +373,17 @@ def test_every_name_on_a_byline_s_line_is_a_credit():
     first = mention(text, "New York", PLACE)
     assert first.start < line and not _in_credit(first, text, "en")  # named in the story before
     assert not _in_credit(mention("By 2030, France will close its plants.", "France", PLACE), "By 2030, France will close its plants.", "en")
+
+
+@needs_corpus
+def test_a_short_quotation_is_a_work_s_title_unless_an_organisation_s_noun_opens_it():
+    # reuters.com and lapresse.tn (the gold set's tuned part): "Comedy “The Marvelous Mrs Maisel”",
+    # "« Gender gap report »"; a speaker's words are longer, or punctuated
+    text = page_text("reuters.com.parasite")
+    quoted = {text[a:b] for a, b in _quoted_titles(text, "en")}
+    assert {"The Marvelous Mrs Maisel", "Mrs Maisel", "The Irishman"} <= quoted
+    assert not any(len(q.split()) > 6 for q in quoted)
+    text = page_text("lapresse.tn.parite")
+    assert "Gender gap report" in {text[a:b] for a, b in _quoted_titles(text, "fr")}
+    text = "Elle préside l’association « Les voix des Femmes » depuis 2011 et cite le rapport « Gender gap »."
+    assert {text[a:b] for a, b in _quoted_titles(text, "fr")} == {"Gender gap"}

@@ -402,3 +402,11 @@ def test_a_person_named_after_a_nationality_is_found():
     names = {(name, kind) for name, kind, *_ in entities("en", text)}
     assert ("Timothy Weeks", "person") in names and ("Kevin King", "person") in names
     assert ("British Airways", "organization") in names
+
+
+def test_a_name_only_in_a_work_s_quoted_title_is_not_listed():
+    # reuters.com (the gold set's tuned part): a show's title, not a person of the story
+    text = ("Comedy “The Marvelous Mrs Maisel” and British royal drama “The Crown” took the prizes. "
+            "“Mrs Maisel” actress Alex Borstein said the comedy was a joy.")
+    assert grouped("en", text, ("Mrs Maisel", "person"), ("Mrs Maisel", "person"), ("Alex Borstein", "person")) == {
+        ("Alex Borstein", "person")}
