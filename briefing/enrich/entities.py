@@ -750,9 +750,26 @@ def _before(text: str, at: int) -> str:
 
 
 def _after_locative(mention: Mention, text: str, lang: str) -> bool:
+    """Whether a word that puts something in a place stands right before the mention ("à Valence",
+    "in Wedding"); in English, the place must end what it governs: in "in Netflix domestic
+    drama", "in Eurogamer's Stadia review" the name qualifies the noun after it ("in Qinghai
+    province" names a place still)."""
     before = re.sub(r"(?:^| )(?:la|le|les|l'|the) ?$", " ", _before(text, mention.start))
+    if lang == "en" and _qualifies_next_noun(mention, text, lang):
+        return False
     return any(before.endswith(" " + word + " ") or before.endswith(" " + word) and word.endswith("'")
                for word in words("locative_words", lang))
+
+
+NEXT_LOWER_WORD = re.compile(r"(['’]s\b)| ([a-z]+)(?![\w'’-])")
+
+
+def _qualifies_next_noun(mention: Mention, text: str, lang: str) -> bool:
+    """A possessive ending, or a lower-case word that is no grammar word and no place's word,
+    follows the name."""
+    match = NEXT_LOWER_WORD.match(text, mention.end)
+    return match is not None and (match.group(1) is not None or match.group(2) not in stop_words(lang)
+                                  and match.group(2) not in words("place_words", lang))
 
 
 def _bare(word: str) -> str:

@@ -410,3 +410,13 @@ def test_a_name_only_in_a_work_s_quoted_title_is_not_listed():
             "“Mrs Maisel” actress Alex Borstein said the comedy was a joy.")
     assert grouped("en", text, ("Mrs Maisel", "person"), ("Mrs Maisel", "person"), ("Alex Borstein", "person")) == {
         ("Alex Borstein", "person")}
+
+
+def test_a_name_that_qualifies_the_noun_after_a_locative_is_no_place():
+    # reuters.com (the gold set's tuned part): the model typed Netflix a place, and "in" stood
+    # before it; the name qualifies "domestic drama". A plague page of the extraction benchmark
+    # (outside the gold set): "in Qinghai province" names a place
+    text = ("Laura Dern won best supporting actress for playing a ruthless divorce lawyer in Netflix domestic drama. "
+            "Several people died in the town of Ziketan in Qinghai province on the Tibetan Plateau.")
+    found = grouped("en", text, ("Laura Dern", "person"), ("Netflix", "place"), ("Qinghai", "place"))
+    assert ("Netflix", "organization") in found and ("Qinghai", "place") in found
