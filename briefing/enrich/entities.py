@@ -70,7 +70,10 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
     text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
     starts = frozenset(ent.start_char for ent in doc.ents)
+    reach = 0  # where the last name extended over the model's spans ends ("Agence des participations de l’Etat")
     for ent in doc.ents:
+        if ent.start_char < reach:
+            continue
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
         if kind == PERSON and _after_model_number(ent):
@@ -88,7 +91,9 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
         elif _is_common_word(ent, text_of_doc, written_inside) or _is_portfolio(text_of_doc[:start], lang):
             continue
         else:
-            text = _without_clause(ent)
+            span = _with_complements(ent, kind, lang)
+            reach = span.end_char if span.end > ent.end else reach
+            text = _without_clause(span)
         for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
             mention = _cleaned(piece, at, piece_kind, lang)
             if mention is not None and not _names_event(mention, text_of_doc):
@@ -293,6 +298,47 @@ def _without_clause(ent) -> str:
     while end - 1 > ent.start and ent.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PRON", "PUNCT"):
         end -= 1
     return ent.doc[ent.start:end].text
+
+
+COMPLEMENT_LINKS = {"de", "d'", "d’", "du", "des", "pour"}
+COMPLEMENT_ARTICLES = {"la", "l'", "l’", "le", "les"}
+
+
+def _with_complements(ent, kind: str, lang: str):
+    """A French institution's name with the complements the model cut off: "Haut Conseil de
+    l’[évaluation de la recherche et de l’enseignement supérieur]", "Office fédéral de la sécurité
+    alimentaire[ et des affaires vétérinaires]", "Agence des participations de l’[Etat]", "Haute
+    Autorité[ pour la transparence de la vie publique]": after the name, a link ("de", "du", "pour",
+    "et des"...), an article, a common noun (in lower case, or a word of the language: "État") and
+    its adjectives, as often as they come. A proper name after the link ("de Bruxelles") is no
+    complement."""
+    if lang != "fr" or kind != ORGANIZATION:
+        return ent
+    doc, end = ent.doc, ent.end
+    while end > ent.start + 1 and (doc[end - 1].lower_ in COMPLEMENT_LINKS | COMPLEMENT_ARTICLES):
+        end -= 1  # "Haut Conseil de l’": the link the model kept is read again below
+    while True:
+        at = end
+        if at + 1 < len(doc) and doc[at].lower_ == "et" and doc[at + 1].lower_ in COMPLEMENT_LINKS:
+            at += 1
+        if at >= len(doc) or doc[at].lower_ not in COMPLEMENT_LINKS:
+            break
+        at += 1
+        if at < len(doc) and doc[at].lower_ in COMPLEMENT_ARTICLES:
+            at += 1
+        if at >= len(doc) or not _complement_noun(doc[at]):
+            break
+        at += 1
+        while at < len(doc) and doc[at].pos_ == "ADJ" and doc[at].is_lower:
+            at += 1
+        end = at
+    return doc[ent.start:end] if end > ent.end else ent
+
+
+def _complement_noun(token) -> bool:
+    if token.is_lower:
+        return token.pos_ == "NOUN"
+    return token.is_title and token.pos_ in ("NOUN", "PROPN") and _is_common_word_in(token.text, "fr")
 
 
 def _is_common_word(ent, text: str, written_inside: frozenset[str]) -> bool:
