@@ -541,6 +541,9 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
             surnamed.add(canonical)
+        elif not known and not is_territory(canonical) and any(_after_title(m, text, lang) for m in members):
+            kind = PERSON  # "Queen Elizabeth", "Senator Warren": a title names a person, not the city of the name
+            surnamed.add(canonical)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
         if any(_after_locative(m, text, lang) for m in members):
@@ -852,6 +855,14 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
         if candidate is not None and _cue_at_end(candidate, lang):
             return True
     return False
+
+
+def _after_title(mention: Mention, text: str, lang: str) -> bool:
+    """A person's title or honorific stands right before the mention, capitalised ("His mother,
+    Queen Elizabeth", "Senator Warren", "M. Lyon"): the model took the name alone for a place or
+    an organisation."""
+    found = re.search(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][\w.]*) $", text[max(0, mention.start - 30):mention.start])
+    return found is not None and normalize(found.group(1)) in words("entity_titles", lang) | words("entity_honorifics", lang)
 
 
 def _after_person_cue(mention: Mention, text: str, lang: str) -> bool:

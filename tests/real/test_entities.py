@@ -433,3 +433,10 @@ def test_a_french_institution_keeps_the_complements_the_model_cut_off():
             "Office fédéral de la sécurité alimentaire et des affaires vétérinaires",
             "Agence des participations de l’Etat", "Conseil de sécurité"} <= names  # "de l'ONU" is a name of its own
     assert not names & {"Haut Conseil", "Agence des participations", "Etat"}
+
+
+def test_a_name_after_a_title_is_a_person_not_the_city_of_that_name():
+    # the Prince Andrew page of the extraction benchmark (the gold set's fresh part): "Elizabeth"
+    # is a city of New Jersey too, but "Queen" names a person
+    text = "The interview was a disaster for the British monarchy. His mother, Queen Elizabeth, was said to disapprove."
+    assert ("Elizabeth", "person") in {(name, kind) for name, kind, *_ in entities("en", text)}
