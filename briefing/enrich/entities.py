@@ -681,7 +681,7 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit; or
     the sentence closes with a credit's ending ("Associated Press writers Alan Fram and Jill
     Colvin contributed to this report"): every name before it is a credit."""
-    if _before_credit_ending(mention, text, lang):
+    if _before_credit_ending(mention, text, lang) or _signs_off(mention, text):
         return True
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
@@ -712,6 +712,20 @@ def _on_byline_line(mention: Mention, text: str, lang: str) -> bool:
         return False
     rest = line[len(prefix) + 1:].strip()
     return rest[:1].isupper() and len(rest.split()) <= BYLINE_WORDS and BYLINE_NAMES.fullmatch(rest) is not None
+
+
+FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]\s|\*)")  # "(1) Ces chiffres…", "[2] Voir…"
+
+
+def _signs_off(mention: Mention, text: str) -> bool:
+    """The mention is the whole of a line that ends the story, or that only footnotes follow: the
+    author's signature ("Denis Clerc", then "(1) Ces chiffres, ainsi que…")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip(" .") != mention.text or len(mention.text.split()) < 2:
+        return False
+    return all(FOOTNOTE.match(line) for line in text[line_end:].split("\n") if line.strip())
 
 
 SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. Associated Press…": initials ("Dianna E. Anderson") are no break

@@ -387,3 +387,15 @@ def test_a_short_quotation_is_a_work_s_title_unless_an_organisation_s_noun_opens
     assert "Gender gap report" in {text[a:b] for a, b in _quoted_titles(text, "fr")}
     text = "Elle préside l’association « Les voix des Femmes » depuis 2011 et cite le rapport « Gender gap »."
     assert {text[a:b] for a, b in _quoted_titles(text, "fr")} == {"Gender gap"}
+
+
+@needs_corpus
+def test_a_name_alone_on_the_story_s_last_line_is_the_author_s_signature():
+    # a page of the extraction benchmark outside the gold set: the story ends with the author's
+    # name (glued to the site's); regards.fr (tuned part): a section headed by a minister's name
+    text = page_text("c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164")
+    assert _in_credit(mention(text, "Pamela Wilsonbigbrandsystem", PERSON), text, "en")
+    text = page_text("regards.fr.enquetes")
+    assert not _in_credit(mention(text, "Agnès Buzyn", PERSON), text, "fr")
+    notes = "Le taux d’emploi des seniors est faible.\nDenis Clerc\n(1) Ces chiffres sont ceux de l’OCDE.\n"
+    assert _in_credit(mention(notes, "Denis Clerc", PERSON), notes, "fr")
