@@ -95,7 +95,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             reach = span.end_char if span.end > ent.end else reach
             text = _without_clause(span)
         for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
-            mention = _cleaned(piece, at, piece_kind, lang)
+            mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
@@ -400,13 +400,13 @@ def _place_in_event(text: str, lang: str) -> str | None:
     return match.group(1) if match and match.group(1)[:1].isupper() else None
 
 
-def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
+def _cleaned(text: str, start: int, kind: str, lang: str, keep_article: bool = False) -> Mention | None:
     """Strip determiners and titles from the front, punctuation from the edges; None when
-    what is left is not a name."""
+    what is left is not a name. `keep_article`: the article that opens the text is the name's."""
     if text in alias_table(lang):
         return Mention(text, kind, start, start + len(text))
     stripped, after_title, portfolio = text, False, False
-    while True:
+    while not keep_article:
         lead = _leading_word(stripped, lang)
         if not lead:
             break
@@ -426,6 +426,21 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
         return None
     offset = start + text.find(trimmed)
     return Mention(trimmed, kind, offset, offset + len(trimmed))
+
+
+NAME_ARTICLE = re.compile(r"(?:Le|La|Les) (?=[A-ZÀ-ÖØ-Þ])|L['’](?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _article_of_name(name: str, at: int, text: str, lang: str) -> bool:
+    """In French an article is written with a capital inside a sentence only where it is part of
+    the name: "Hamel décale Le Goff", "selon Le Figaro", "chez L’Oréal" (opening a sentence, or a
+    quotation, its capital says nothing); not before a word of the language, where the capital
+    is more often a slip ("le démantèlement de L’État social")."""
+    article = NAME_ARTICLE.match(name) if lang == "fr" else None
+    if article is None or _is_common_word_in(_bare(name[article.end():].split()[0]), lang):
+        return False
+    before = text[:at].rstrip(" \t")
+    return not _opens_sentence(text, at) and not before.endswith(("«", "“", '"', "(", "-", "–", "—"))
 
 
 def _leading_word(text: str, lang: str) -> str:

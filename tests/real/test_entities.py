@@ -440,3 +440,11 @@ def test_a_name_after_a_title_is_a_person_not_the_city_of_that_name():
     # is a city of New Jersey too, but "Queen" names a person
     text = "The interview was a disaster for the British monarchy. His mother, Queen Elizabeth, was said to disapprove."
     assert ("Elizabeth", "person") in {(name, kind) for name, kind, *_ in entities("en", text)}
+
+
+def test_a_french_article_capitalised_inside_a_sentence_is_part_of_the_name():
+    # sports.fr (the gold set's fresh part): "Le Goff"; aoc.media (dev): "de L’État social" is a slip
+    text = ("Parti en profondeur, Hamel décale Le Goff qui tente sa chance. Le Goff est lancé dans le couloir gauche. "
+            "Son objectif était le démantèlement de L’État social.")
+    names = {name for name, *_ in entities("fr", text)}
+    assert "Le Goff" in names and "Goff" not in names and "L’État" not in names
