@@ -312,8 +312,8 @@ def _with_complements(ent, kind: str, lang: str):
     "et des"...), an article, a common noun (in lower case, or a word of the language: "État") and
     its adjectives, as often as they come. A proper name after the link ("de Bruxelles") is no
     complement."""
-    if lang != "fr" or kind != ORGANIZATION:
-        return ent
+    if lang != "fr" or kind != ORGANIZATION or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in ent[1:]):
+        return ent  # "Commission diverge de la position du": a clause, not a name cut short
     doc, end = ent.doc, ent.end
     while end > ent.start + 1 and (doc[end - 1].lower_ in COMPLEMENT_LINKS | COMPLEMENT_ARTICLES):
         end -= 1  # "Haut Conseil de l’": the link the model kept is read again below
@@ -336,9 +336,13 @@ def _with_complements(ent, kind: str, lang: str):
 
 
 def _complement_noun(token) -> bool:
+    """A common noun; capitalised, a word of the language that opens no name of several words of
+    the model's own ("de l’Etat"; not "CGT des Rapides de la Meuse")."""
     if token.is_lower:
         return token.pos_ == "NOUN"
-    return token.is_title and token.pos_ in ("NOUN", "PROPN") and _is_common_word_in(token.text, "fr")
+    opens_name = token.ent_iob_ == "B" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
+    return (token.is_title and token.pos_ in ("NOUN", "PROPN") and not opens_name
+            and _is_common_word_in(token.text, "fr"))
 
 
 def _is_common_word(ent, text: str, written_inside: frozenset[str]) -> bool:

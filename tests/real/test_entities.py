@@ -448,3 +448,17 @@ def test_a_french_article_capitalised_inside_a_sentence_is_part_of_the_name():
             "Son objectif était le démantèlement de L’État social.")
     names = {name for name, *_ in entities("fr", text)}
     assert "Le Goff" in names and "Goff" not in names and "L’État" not in names
+
+
+def test_no_complement_is_read_after_a_clause_or_into_a_name_of_the_model_s_own():
+    # FENEC (Wikinews/Sequoia): "CGT" and "Rapides de la Meuse" are two names; "Commission diverge de
+    # la position du" is a clause the model took with the name, and "Conseil" a name of its own
+    from briefing.enrich.entities import find_mentions
+
+    for text, expected in (
+            ("ce que soulignent M. Christian Langlois et M. Patrice Lanini, délégués syndicaux CGT des Rapides de la "
+             "Meuse.", {"CGT", "Rapides de la Meuse"}),
+            ("Dans ce cas-ci, la position de la Commission diverge de la position du Conseil et de celle du Parlement.",
+             {"Commission", "Conseil", "Parlement"})):
+        found = {m.text for m in find_mentions(pipeline("fr")(text), "fr")}
+        assert expected <= found, found
