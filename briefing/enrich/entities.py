@@ -560,7 +560,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
             surnamed.add(canonical)
-        elif not known and not is_territory(canonical) and any(_after_title(m, text, lang) for m in members):
+        elif not known and not is_territory(canonical) \
+                and any(_after_title(m, text, lang) and _could_be_a_name(m.text, lang) for m in members):
             kind = PERSON  # "Queen Elizabeth", "Senator Warren": a title names a person, not the city of the name
             surnamed.add(canonical)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
@@ -896,6 +897,13 @@ def _after_title(mention: Mention, text: str, lang: str) -> bool:
     an organisation."""
     found = re.search(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][\w.]*) $", text[max(0, mention.start - 30):mention.start])
     return found is not None and normalize(found.group(1)) in words("entity_titles", lang) | words("entity_honorifics", lang)
+
+
+def _could_be_a_name(name: str, lang: str) -> bool:
+    """Its first word is a given or a family name, or no word of the language ("Elizabeth",
+    "Warren"; not the "Assembly" of "General Assembly", "general" being a title too)."""
+    first = _bare(name.split()[0])
+    return is_given_name(first) or is_family_name(first) or not _is_common_word_in(first, lang)
 
 
 def _after_person_cue(mention: Mention, text: str, lang: str) -> bool:
