@@ -45,6 +45,7 @@ DANGLING_END = re.compile(r"(?:\s+(?:de|des|du|de la|d|of|the|and|et|for|à|au|a
 # Lower-case words closing an English place's name are no part of it: "Illinois[ city]".
 LOWER_END = re.compile(r"(?:\s+[a-z]+)+$")  # plain words: "Deir al-Balah" keeps its particle
 PHRASE_BREAK = re.compile(r"\s?[:|]\s|\s[–—]\s")  # a name holds no colon, bar or spaced dash: two phrases meet there
+FORMER = re.compile(r"^ex-(?=[A-ZÀ-ÖØ-Þ])", re.I)  # "ex-Yougoslavie": French writes a former state, union so
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
 # A capital closing a word: "AgricultureL'Office", "DembéléP", "FilhoA. Lopes" (a name, then an initial)
@@ -69,7 +70,10 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
     text_of_doc = doc.text if text is None else text  # Doc.text joins every token: once per document, not per entity
     written_inside = _words_inside_sentences(doc, text_of_doc)
     starts = frozenset(ent.start_char for ent in doc.ents)
+    reach = 0  # where the last name extended over the model's spans ends ("Agence des participations de l’Etat")
     for ent in doc.ents:
+        if ent.start_char < reach:
+            continue
         kind = LABELS.get(ent.label_)
         start, text = ent.start_char, ent.text
         if kind == PERSON and _after_model_number(ent):
@@ -87,13 +91,38 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
         elif _is_common_word(ent, text_of_doc, written_inside) or _is_portfolio(text_of_doc[:start], lang):
             continue
         else:
-            text = _without_clause(ent)
+            span = _with_complements(ent, kind, lang)
+            reach = span.end_char if span.end > ent.end else reach
+            text = _without_clause(span)
         for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
-            mention = _cleaned(piece, at, piece_kind, lang)
+            mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
             if mention is not None and not _names_event(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
-    return _joined_regions(mentions, text_of_doc, lang)
+    mentions += _after_nationality(doc, mentions)
+    return _joined_regions(sorted(mentions, key=lambda m: m.start), text_of_doc, lang)
+
+
+def _after_nationality(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Persons the model did not propose, named right after their nationality: "American Kevin
+    King and Australian Timothy Weeks" (the model: "Australian", a nationality, and "Weeks", a
+    date): two or three capitalised words opening with a given name that is no place ("British
+    Columbia", "American Express" open with none), in no name found already."""
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and doc[end].is_alpha and doc[end].is_title:
+            end += 1
+        span = doc[ent.end:end]
+        if len(span) < 2 or not is_given_name(span[0].text) or is_place(span[0].text):
+            continue
+        start, stop = span.start_char, span.end_char
+        if not any(a < stop and start < b for a, b in taken):
+            found.append(Mention(span.text, PERSON, start, stop))
+    return found
 
 
 REGION_LINK = re.compile(r" (?:de l['’]|de la |du |des |de |of the |of )")
@@ -271,6 +300,51 @@ def _without_clause(ent) -> str:
     return ent.doc[ent.start:end].text
 
 
+COMPLEMENT_LINKS = {"de", "d'", "d’", "du", "des", "pour"}
+COMPLEMENT_ARTICLES = {"la", "l'", "l’", "le", "les"}
+
+
+def _with_complements(ent, kind: str, lang: str):
+    """A French institution's name with the complements the model cut off: "Haut Conseil de
+    l’[évaluation de la recherche et de l’enseignement supérieur]", "Office fédéral de la sécurité
+    alimentaire[ et des affaires vétérinaires]", "Agence des participations de l’[Etat]", "Haute
+    Autorité[ pour la transparence de la vie publique]": after the name, a link ("de", "du", "pour",
+    "et des"...), an article, a common noun (in lower case, or a word of the language: "État") and
+    its adjectives, as often as they come. A proper name after the link ("de Bruxelles") is no
+    complement."""
+    if lang != "fr" or kind != ORGANIZATION or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in ent[1:]):
+        return ent  # "Commission diverge de la position du": a clause, not a name cut short
+    doc, end = ent.doc, ent.end
+    while end > ent.start + 1 and (doc[end - 1].lower_ in COMPLEMENT_LINKS | COMPLEMENT_ARTICLES):
+        end -= 1  # "Haut Conseil de l’": the link the model kept is read again below
+    while True:
+        at = end
+        if at + 1 < len(doc) and doc[at].lower_ == "et" and doc[at + 1].lower_ in COMPLEMENT_LINKS:
+            at += 1
+        if at >= len(doc) or doc[at].lower_ not in COMPLEMENT_LINKS:
+            break
+        at += 1
+        if at < len(doc) and doc[at].lower_ in COMPLEMENT_ARTICLES:
+            at += 1
+        if at >= len(doc) or not _complement_noun(doc[at]):
+            break
+        at += 1
+        while at < len(doc) and doc[at].pos_ == "ADJ" and doc[at].is_lower:
+            at += 1
+        end = at
+    return doc[ent.start:end] if end > ent.end else ent
+
+
+def _complement_noun(token) -> bool:
+    """A common noun; capitalised, a word of the language that opens no name of several words of
+    the model's own ("de l’Etat"; not "CGT des Rapides de la Meuse")."""
+    if token.is_lower:
+        return token.pos_ == "NOUN"
+    opens_name = token.ent_iob_ == "B" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
+    return (token.is_title and token.pos_ in ("NOUN", "PROPN") and not opens_name
+            and _is_common_word_in(token.text, "fr"))
+
+
 def _is_common_word(ent, text: str, written_inside: frozenset[str]) -> bool:
     """One word that is no name: a plural ("Tchèques", "Céréales") or a capitalised common
     word opening a sentence ("Membre de la coalition") that the article never writes
@@ -330,13 +404,13 @@ def _place_in_event(text: str, lang: str) -> str | None:
     return match.group(1) if match and match.group(1)[:1].isupper() else None
 
 
-def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
+def _cleaned(text: str, start: int, kind: str, lang: str, keep_article: bool = False) -> Mention | None:
     """Strip determiners and titles from the front, punctuation from the edges; None when
-    what is left is not a name."""
+    what is left is not a name. `keep_article`: the article that opens the text is the name's."""
     if text in alias_table(lang):
         return Mention(text, kind, start, start + len(text))
     stripped, after_title, portfolio = text, False, False
-    while True:
+    while not keep_article:
         lead = _leading_word(stripped, lang)
         if not lead:
             break
@@ -346,6 +420,7 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
             after_title, portfolio = True, normalize(lead) in words("portfolio_titles", lang)
         stripped = stripped[len(lead):]
     trimmed = re.split(r"['’]s\b", stripped)[0].strip(EDGE_PUNCTUATION)  # "Walker's district"
+    trimmed = FORMER.sub("", trimmed)  # "l'ex-Union européenne", "l'ex-URSS": the name of what it was
     trimmed = PHRASE_BREAK.split(trimmed)[0].strip(EDGE_PUNCTUATION)  # "Apple Arcade[: So]", "France 2[ – Grève]"
     trimmed = ELIDED_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Monsanto n[’est]", "Denis Clerc(1"
     trimmed = DANGLING_END.sub("", trimmed).strip(EDGE_PUNCTUATION)  # "Agence des participations de[ l’État]"
@@ -355,6 +430,21 @@ def _cleaned(text: str, start: int, kind: str, lang: str) -> Mention | None:
         return None
     offset = start + text.find(trimmed)
     return Mention(trimmed, kind, offset, offset + len(trimmed))
+
+
+NAME_ARTICLE = re.compile(r"(?:Le|La|Les) (?=[A-ZÀ-ÖØ-Þ])|L['’](?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _article_of_name(name: str, at: int, text: str, lang: str) -> bool:
+    """In French an article is written with a capital inside a sentence only where it is part of
+    the name: "Hamel décale Le Goff", "selon Le Figaro", "chez L’Oréal" (opening a sentence, or a
+    quotation, its capital says nothing); not before a word of the language, where the capital
+    is more often a slip ("le démantèlement de L’État social")."""
+    article = NAME_ARTICLE.match(name) if lang == "fr" else None
+    if article is None or _is_common_word_in(_bare(name[article.end():].split()[0]), lang):
+        return False
+    before = text[:at].rstrip(" \t")
+    return not _opens_sentence(text, at) and not before.endswith(("«", "“", '"', "(", "-", "–", "—"))
 
 
 def _leading_word(text: str, lang: str) -> str:
@@ -434,6 +524,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     _merge_institution_heads(mentions, union)
     _merge_capitalised_names(names, union)
 
+    titles = _quoted_titles(text, lang)
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(find(mention.text), []).append(mention)
@@ -450,6 +541,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
         forms = list(dict.fromkeys(m.text for m in members))
         known = next((table[f] for f in forms if f in table), None)
+        if not known and all(any(a <= m.start and m.end <= b for a, b in titles) for m in members):
+            continue  # "“The Marvelous Mrs Maisel”", "« Gender gap report »": a name in a work's title only
         if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
             continue
         if not known and any(_glued_names(f, text) for f in forms):
@@ -462,8 +555,14 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
+        if kind == PLACE and not known and all(_inside_longer_name(m, text, lang, title_end) for m in members):
+            continue  # "Real Madrid", "Paris Match", "STX France": the model cut a name that holds a place's
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
+            surnamed.add(canonical)
+        elif not known and not is_territory(canonical) \
+                and any(_after_title(m, text, lang) and _could_be_a_name(m.text, lang) for m in members):
+            kind = PERSON  # "Queen Elizabeth", "Senator Warren": a title names a person, not the city of the name
             surnamed.add(canonical)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
@@ -473,11 +572,28 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             passing.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
         entities.append((members[0].start, Entity(canonical, kind, len(members), aliases)))
+    spelled = _spelled_out_acronyms(text)
     entities = [(start, entity if entity.name in surnamed else _typed(entity, lang)) for start, entity in entities
-                if _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
-                             frozenset(surnames))]
+                if (entity.name not in spelled or entity.name in known_names)
+                and _credible(entity, known_names, lang, frozenset(evidenced), frozenset(located), frozenset(passing),
+                              frozenset(surnames))]
     entities.sort(key=lambda pair: (-pair[1].mentions, pair[0]))
     return tuple(entity for _start, entity in entities)
+
+
+QUOTED = re.compile(r"[“«\"]\s?([^“”«»\"\n]{1,80}?)\s?[”»\"]")
+QUOTED_TITLE_WORDS = 6  # a longer quotation is someone's words, where a name is a referent
+
+
+def _quoted_titles(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of the short quotations of a few words and no punctuation: the title of a
+    film, a show, a report ("Comedy “The Marvelous Mrs Maisel”", "« Gender gap report »"), a
+    phrase quoted in another language ("« scramble for Africa »"): a name inside is the work's,
+    not the story's; unless a noun that says "organisation" stands before the quotation
+    ("l'association « Les voix des Femmes »")."""
+    return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
+            if len(m.group(1).split()) <= QUOTED_TITLE_WORDS and m.group(1)[:1].isalpha()
+            and not re.search(r"[.!?,;:]", m.group(1)) and not _cue_at_end(_before(text, m.start()), lang)]
 
 
 def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:
@@ -487,6 +603,71 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
             and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+ACRONYM_AFTER = re.compile(r"(?:\(|,? or |,? ou )([A-Z]{2,6})s?(?=[)\s.,;:]|$)")  # "burst (FRB)", "pneumonitis, or HP"
+ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,6})s? \(([^()\n]{3,80})\)")  # "HP (hypersensitivity pneumonitis)"
+EXPANSION_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _spelled_out_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out in common nouns, written in lower case: "a repeating fast
+    radio burst (FRB)", "hypersensitivity pneumonitis, or HP", "Binge eating disorder (BED)" (a
+    capital only where the sentence opens), "assemblée générale (AG)": a thing, none of our three
+    types. "Centers for Disease Control and Prevention (CDC)" spells a name: its words are capitalised."""
+    found = set()
+    for match in ACRONYM_AFTER.finditer(text):
+        acronym = match.group(1)
+        before = text[max(0, match.start() - 120):match.start()]
+        line_start = max(0, match.start() - len(before))
+        if _spells(acronym, list(EXPANSION_WORD.finditer(before))[::-1], before, text, line_start, last=True):
+            found.add(acronym)
+    for match in ACRONYM_BEFORE.finditer(text):
+        inside = match.group(2)
+        if _spells(match.group(1), list(EXPANSION_WORD.finditer(inside)), inside, text, match.start(2), last=False):
+            found.add(match.group(1))
+    return frozenset(found)
+
+
+def _spells(acronym: str, words_: list[re.Match], where: str, text: str, offset: int, last: bool) -> bool:
+    """Whether the content words next to the acronym (`words_`, nearest first; grammar words
+    passed over) give its letters, each word in lower case unless it opens a sentence."""
+    grammar = stop_words("en") | stop_words("fr")
+    content = [w for w in words_ if w.group(0).lower() not in grammar]
+    if not last and len(content) != len(acronym):
+        return False  # "HP (hypersensitivity pneumonitis)": the brackets hold the expansion and nothing else
+    content = content[:len(acronym)]
+    if len(content) < len(acronym):
+        return False
+    ordered = content[::-1] if last else content
+    if "".join(w.group(0)[0] for w in ordered).upper() != acronym:
+        return False
+    return all(w.group(0)[0].islower() or _opens_sentence(text, offset + w.start()) for w in ordered)
+
+
+WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w&’'-]*) $")
+WORD_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w&’'-]*)(?![\w’'-])")
+
+
+def _inside_longer_name(mention: Mention, text: str, lang: str, title_end: int | None) -> bool:
+    """A place's name the model cut out of a longer name: a capitalised word stands right before
+    or after it on its line ("Real Madrid", "Paris Match", "Chantiers de l'Atlantique/STX France"),
+    that is no grammar word, title or honorific ("U.S. President", "California Gov.", "In Paris"),
+    no possessive ("China's Inner Mongolia"), no place, and does not open a sentence; not in a
+    headline, where every word may be capitalised."""
+    if title_end is None or mention.start < title_end:
+        return False
+    titles = words("entity_titles", lang) | words("entity_honorifics", lang) | stop_words(lang)
+    before = WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    after = WORD_AFTER.match(text, mention.end)
+    for match in (before, after):
+        if match is None:
+            continue
+        word = normalize(match.group(1))
+        if (not {word, word + "."} & titles and not re.search(r"['’]s?$", word)
+                and not _opens_sentence(text, match.start(1)) and not is_place(word)):
+            return True
+    return False
 
 
 def _glued_names(name: str, text: str) -> bool:
@@ -520,19 +701,51 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
     "Reporting by Jill Serjeant; Editing by Mary Milliken"): every name after it is a credit; or
     the sentence closes with a credit's ending ("Associated Press writers Alan Fram and Jill
     Colvin contributed to this report"): every name before it is a credit."""
-    if _before_credit_ending(mention, text, lang):
+    if _before_credit_ending(mention, text, lang) or _signs_off(mention, text):
         return True
     line = text[text.rfind("\n", 0, mention.start) + 1:mention.start]
     before = " ".join(line.lower().replace("’", "'").split())
     credits = _credit_words(lang)
     if normalize(mention.text) in {normalize(word) for word in credits}:
         return True
-    if before in words("byline_prefixes", lang):
+    if before in words("byline_prefixes", lang) or _on_byline_line(mention, text, lang):
         return True
     if any(before.startswith(label + " ") for label in _credit_words(lang, "credit_labels")):
         return True
     return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
                for word in credits)
+
+
+BYLINE_NAMES = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|et|&|,| )+")  # capitalised words, commas, "and"
+BYLINE_WORDS = 10
+
+
+def _on_byline_line(mention: Mention, text: str, lang: str) -> bool:
+    """The mention stands on a byline's line: a byline word opens it and names alone follow, a
+    few ("By Nada Tawfik, BBC News, New York": the writer, the publication, where she files
+    from; none of them is a referent of the story)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    prefix = next((p for p in words("byline_prefixes", lang) if normalize(line).startswith(p + " ")), None)
+    if prefix is None:
+        return False
+    rest = line[len(prefix) + 1:].strip()
+    return rest[:1].isupper() and len(rest.split()) <= BYLINE_WORDS and BYLINE_NAMES.fullmatch(rest) is not None
+
+
+FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]\s|\*)")  # "(1) Ces chiffres…", "[2] Voir…"
+
+
+def _signs_off(mention: Mention, text: str) -> bool:
+    """The mention is the whole of a line that ends the story, or that only footnotes follow: the
+    author's signature ("Denis Clerc", then "(1) Ces chiffres, ainsi que…")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip(" .") != mention.text or len(mention.text.split()) < 2:
+        return False
+    return all(FOOTNOTE.match(line) for line in text[line_end:].split("\n") if line.strip())
 
 
 SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. Associated Press…": initials ("Dianna E. Anderson") are no break
@@ -620,9 +833,26 @@ def _before(text: str, at: int) -> str:
 
 
 def _after_locative(mention: Mention, text: str, lang: str) -> bool:
+    """Whether a word that puts something in a place stands right before the mention ("à Valence",
+    "in Wedding"); in English, the place must end what it governs: in "in Netflix domestic
+    drama", "in Eurogamer's Stadia review" the name qualifies the noun after it ("in Qinghai
+    province" names a place still)."""
     before = re.sub(r"(?:^| )(?:la|le|les|l'|the) ?$", " ", _before(text, mention.start))
+    if lang == "en" and _qualifies_next_noun(mention, text, lang):
+        return False
     return any(before.endswith(" " + word + " ") or before.endswith(" " + word) and word.endswith("'")
                for word in words("locative_words", lang))
+
+
+NEXT_LOWER_WORD = re.compile(r"(['’]s\b)| ([a-z]+)(?![\w'’-])")
+
+
+def _qualifies_next_noun(mention: Mention, text: str, lang: str) -> bool:
+    """A possessive ending, or a lower-case word that is no grammar word and no place's word,
+    follows the name."""
+    match = NEXT_LOWER_WORD.match(text, mention.end)
+    return match is not None and (match.group(1) is not None or match.group(2) not in stop_words(lang)
+                                  and match.group(2) not in words("place_words", lang))
 
 
 def _bare(word: str) -> str:
@@ -637,9 +867,17 @@ def _ends_with_family_name(parts: list[str], lang: str) -> bool:
 
 
 def _opens_with_given_name(parts: list[str], lang: str) -> bool:
+    """A given name first that is no word of the language ("Anders Tegnell"), or one that is ("Fabien",
+    "Pierre", "Jean" are French words too) before a family name that is none ("Fabien Lemoine")."""
     return (2 <= len(parts) <= 4 and len(parts[0]) > 2 and not parts[0].isupper() and is_given_name(parts[0])
-            and not is_common_word(parts[0], lang) and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
+            and (not is_common_word(parts[0], lang) or _ends_with_plain_family_name(parts[-1], lang))
+            and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
             and all(p[:1].isupper() or _bare(p) in NAME_PARTICLES for p in parts))
+
+
+def _ends_with_plain_family_name(last: str, lang: str) -> bool:
+    return (last[:1].isupper() and not last.isupper() and is_family_name(_bare(last))
+            and not _is_common_word_in(_bare(last), lang))
 
 
 def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -> bool:
@@ -651,6 +889,21 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
         if candidate is not None and _cue_at_end(candidate, lang):
             return True
     return False
+
+
+def _after_title(mention: Mention, text: str, lang: str) -> bool:
+    """A person's title or honorific stands right before the mention, capitalised ("His mother,
+    Queen Elizabeth", "Senator Warren", "M. Lyon"): the model took the name alone for a place or
+    an organisation."""
+    found = re.search(r"(?<![\w.])([A-ZÀ-ÖØ-Þ][\w.]*) $", text[max(0, mention.start - 30):mention.start])
+    return found is not None and normalize(found.group(1)) in words("entity_titles", lang) | words("entity_honorifics", lang)
+
+
+def _could_be_a_name(name: str, lang: str) -> bool:
+    """Its first word is a given or a family name, or no word of the language ("Elizabeth",
+    "Warren"; not the "Assembly" of "General Assembly", "general" being a title too)."""
+    first = _bare(name.split()[0])
+    return is_given_name(first) or is_family_name(first) or not _is_common_word_in(first, lang)
 
 
 def _after_person_cue(mention: Mention, text: str, lang: str) -> bool:
@@ -794,9 +1047,10 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if (lang == "en" and entity.type == PERSON and entity.mentions == 1 and " " not in entity.name
             and entity.name not in surnames and not is_given_name(entity.name) and not is_family_name(entity.name)):
         return False  # "Altima", "Singleframe", "Kosmos": one word the model typed a person once, no one's name
-    first = entity.name.split()[0]
+    first, last = entity.name.split()[0], entity.name.split()[-1]
     if (entity.type == PERSON and len(entity.name.split()) in ({2} if lang == "en" else range(2, 99))
-            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)):
+            and not _has_honorific(entity.name) and is_common_word(first, lang) and not is_given_name(first)
+            and not (lang == "en" and _one_syllable_family_name(first, last))):
         return False  # "Affaire Benalla", "Magic Box", "Starry Night": a common word opens no one's name
         # (in English only of two words: "Bong Joon Ho" opens with a family name, "Rabbi Seth Goldstein" with a title)
     if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
@@ -821,6 +1075,18 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
     if not _is_common_word_in(word, lang):
         return True
     return lang != "fr" and (entity.mentions > 1 or entity.type == ORGANIZATION)  # "Senate", "Congress"
+
+
+SYLLABLE_FAMILY_NAME = 4  # letters: "Xi", "Fan", "Hu", "Moon", "Sang"
+
+
+def _one_syllable_family_name(first: str, last: str) -> bool:
+    """A Chinese or Korean name written family name first ("Xi Jinping", "Fan Mengguang", "Moon
+    Jae-in"): a short family name that is an English word too, then a given name that is no word
+    of the language, in letters, not in capitals ("Magic Box", "Dolby Atmos", "Ruskin KJ" are none)."""
+    bare = _bare(last)
+    return (len(first) <= SYLLABLE_FAMILY_NAME and first.isalpha() and last[:1].isupper() and not last.isupper()
+            and bare.replace("-", "").isalpha() and not _is_common_word_in(bare, "en"))
 
 
 def _plain_words(name: str, lang: str) -> bool:
