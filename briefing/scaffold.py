@@ -60,6 +60,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # 1.7 MB at 200 articles: compressing it cost each build more than writing it
 
 DEFAULT_PAGINATION = 20
 RELATIVE_URLS = True

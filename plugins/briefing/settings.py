@@ -16,8 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from jinja2 import FileSystemBytecodeCache
 
 from briefing.paths import theme_path
+from briefing.tables import writable_cache_folder
 
 from .filters import FILTERS
 
@@ -81,7 +83,26 @@ def apply_settings(pelican) -> None:
         settings["BRIEFING_UI_LANG"] = default_lang if default_lang in UI_LANGUAGES else "en"
     settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
     if is_briefing_theme(settings.get("THEME")):
-        settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+        environment = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+        if "bytecode_cache" not in environment and settings.get("CACHE_PATH"):
+            compiled = template_cache(settings["CACHE_PATH"])
+            if compiled is not None:
+                environment["bytecode_cache"] = compiled
+        settings["JINJA_ENVIRONMENT"] = environment
+
+
+def template_cache(cache_path: str) -> FileSystemBytecodeCache | None:
+    """The theme's templates compiled once per machine, not once per generator and build:
+    Pelican gives each generator an environment of its own, and compiling the theme's two dozen
+    templates anew cost every build about 0.1 s. Jinja checks each template's source against
+    what it compiled and writes a file whole or not at all (kept with briefing's tables, else
+    in the site's cache folder; None when neither can be made: templates are compiled)."""
+    folder = writable_cache_folder(cache_path) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def is_briefing_theme(theme) -> bool:

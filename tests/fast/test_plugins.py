@@ -144,6 +144,27 @@ def test_a_plain_pelican_site_gets_what_the_theme_needs(tmp_path: Path):
     assert [e.name for e in article.briefing_entities["place"]] == ["Irak"]
 
 
+def test_the_theme_is_compiled_once_then_loaded_by_every_generator_and_build(tmp_path: Path, monkeypatch):
+    """Pelican gives each generator a Jinja environment of its own, in every build: with
+    briefing's theme they share a bytecode cache kept with briefing's tables (else, tables
+    turned off, in the site's cache folder), so a later environment loads each template instead
+    of compiling it, and renders the same page."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "tables"))
+    first = generate("two_articles", tmp_path / "one", CACHE_PATH=str(tmp_path / "cache"))
+    assert Path(first.env.bytecode_cache.directory) == tmp_path / "tables" / "templates"
+    context = first.context | {"article": by_slug(first)["avec-metadonnees"], "SITEURL": ""}
+    page = first.get_template("article").render(context)
+    assert len(list((tmp_path / "tables" / "templates").iterdir())) >= 3  # article.html, base.html, macros
+    second = generate("two_articles", tmp_path / "two", CACHE_PATH=str(tmp_path / "cache"))
+    compiled, compile_ = [], second.env.compile
+    monkeypatch.setattr(second.env, "compile", lambda *args, **kwargs: compiled.append(args[1]) or compile_(*args, **kwargs))
+    context = second.context | {"article": by_slug(second)["avec-metadonnees"], "SITEURL": ""}
+    assert second.get_template("article").render(context) == page and compiled == []
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "")
+    third = generate("two_articles", tmp_path / "three", CACHE_PATH=str(tmp_path / "cache"))
+    assert Path(third.env.bytecode_cache.directory) == tmp_path / "cache" / "templates"
+
+
 def test_lists_sort_as_a_reader_of_the_language_expects(tmp_path: Path):
     """É with E: "Économie" before "Santé", "Élisabeth Borne" between "Culture"-free names."""
     generator = generate("accents", tmp_path)
