@@ -629,10 +629,16 @@ def _spelled_out_acronyms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _grammar_words() -> frozenset[str]:
+    """French and English grammar words: an acronym's expansion may be in either."""
+    return stop_words("en") | stop_words("fr")
+
+
 def _spells(acronym: str, words_: list[re.Match], where: str, text: str, offset: int, last: bool) -> bool:
     """Whether the content words next to the acronym (`words_`, nearest first; grammar words
     passed over) give its letters, each word in lower case unless it opens a sentence."""
-    grammar = stop_words("en") | stop_words("fr")
+    grammar = _grammar_words()
     content = [w for w in words_ if w.group(0).lower() not in grammar]
     if not last and len(content) != len(acronym):
         return False  # "HP (hypersensitivity pneumonitis)": the brackets hold the expansion and nothing else
@@ -649,6 +655,12 @@ WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w&’'-]*) $")
 WORD_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w&’'-]*)(?![\w’'-])")
 
 
+@cache
+def _no_name_before(lang: str) -> frozenset[str]:
+    """Words that stand beside a name without being part of it: titles, honorifics, grammar words."""
+    return words("entity_titles", lang) | words("entity_honorifics", lang) | stop_words(lang)
+
+
 def _inside_longer_name(mention: Mention, text: str, lang: str, title_end: int | None) -> bool:
     """A place's name the model cut out of a longer name: a capitalised word stands right before
     or after it on its line ("Real Madrid", "Paris Match", "Chantiers de l'Atlantique/STX France"),
@@ -657,7 +669,7 @@ def _inside_longer_name(mention: Mention, text: str, lang: str, title_end: int |
     headline, where every word may be capitalised."""
     if title_end is None or mention.start < title_end:
         return False
-    titles = words("entity_titles", lang) | words("entity_honorifics", lang) | stop_words(lang)
+    titles = _no_name_before(lang)
     before = WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     after = WORD_AFTER.match(text, mention.end)
     for match in (before, after):
@@ -716,6 +728,12 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
                for word in credits)
 
 
+def _line_around(text: str, mention: Mention) -> tuple[int, int]:
+    """Where the line that holds the mention starts and ends (its line break excluded)."""
+    end = text.find("\n", mention.end)
+    return text.rfind("\n", 0, mention.start) + 1, len(text) if end < 0 else end
+
+
 BYLINE_NAMES = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|and|et|&|,| )+")  # capitalised words, commas, "and"
 BYLINE_WORDS = 10
 
@@ -724,10 +742,10 @@ def _on_byline_line(mention: Mention, text: str, lang: str) -> bool:
     """The mention stands on a byline's line: a byline word opens it and names alone follow, a
     few ("By Nada Tawfik, BBC News, New York": the writer, the publication, where she files
     from; none of them is a referent of the story)."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
-    prefix = next((p for p in words("byline_prefixes", lang) if normalize(line).startswith(p + " ")), None)
+    line_start, line_end = _line_around(text, mention)
+    line = text[line_start:line_end].strip()
+    folded = normalize(line)
+    prefix = next((p for p in words("byline_prefixes", lang) if folded.startswith(p + " ")), None)
     if prefix is None:
         return False
     rest = line[len(prefix) + 1:].strip()
@@ -740,9 +758,7 @@ FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}[.)]\s|\*)")  # "(1
 def _signs_off(mention: Mention, text: str) -> bool:
     """The mention is the whole of a line that ends the story, or that only footnotes follow: the
     author's signature ("Denis Clerc", then "(1) Ces chiffres, ainsi que…")."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_around(text, mention)
     if text[line_start:line_end].strip(" .") != mention.text or len(mention.text.split()) < 2:
         return False
     return all(FOOTNOTE.match(line) for line in text[line_end:].split("\n") if line.strip())
