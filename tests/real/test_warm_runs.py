@@ -16,9 +16,12 @@ from briefing.manifest import MANIFEST_PATH
 
 MINISTER = "francais.radio.cz-ministre.html"
 # Run in a fresh interpreter: which spaCy modules (and datasketch, for the story groups) did one
-# ingest import?
+# ingest import? In one process (a run of a few files may analyse in a forked one: analyst.py,
+# tested in test_analyst.py), so that what the run analysed is what this process imported.
 INGEST_AND_LIST_MODELS = """
 import sys
+from briefing import forking
+forking.core_to_spare = lambda: False
 from briefing.cli import app
 code = 0
 try:
