@@ -97,8 +97,9 @@ def run(inputs: list[Path], content_dir: Path, options: IngestOptions, force: bo
         written: set[Path] = set()  # reported already: the story groups rewrite them silently
         fresh: dict[str, dict] = {}  # what the story grouping needs of the files just written
         workers = 1 if debug else worker_count(jobs, len(todo))
-        # a few sources: analysed by one forked process while this one extracts (analyst.py)
-        alone = bool(todo) and workers == 1 and scheduler is None and not debug
+        # a few sources: analysed by one forked process while this one extracts (analyst.py),
+        # unless --jobs 1 asked for one process
+        alone = bool(todo) and workers == 1 and jobs != 1 and scheduler is None and not debug
         analyst = Analyst.start(meanwhile=_import_story_grouping) if alone else Analyst()
         try:
             for path, result in build_articles(todo, options, BATCH, workers, scheduler, analyst):

@@ -20,7 +20,7 @@ from briefing.report import FAILED
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system: every run analyses in one process")
 
 
-def _ingest(content: Path, monkeypatch, core_free: bool, after_start=None) -> list[analyst_module.Analyst]:
+def _ingest(content: Path, monkeypatch, core_free: bool, after_start=None, jobs: int = 0) -> list[analyst_module.Analyst]:
     """Ingest the seeds into `content`; the analysts the run started (a free core or none)."""
     monkeypatch.setattr(forking, "core_to_spare", lambda: core_free)  # the machine's load is no part of it
     started: list[analyst_module.Analyst] = []
@@ -34,7 +34,7 @@ def _ingest(content: Path, monkeypatch, core_free: bool, after_start=None) -> li
         return made
 
     monkeypatch.setattr(analyst_module.Analyst, "start", classmethod(spy))
-    reports = list(run(sorted(SEEDS.iterdir()), content, IngestOptions()))
+    reports = list(run(sorted(SEEDS.iterdir()), content, IngestOptions(), jobs=jobs))
     assert reports and not [r for r in reports if r.status == FAILED]
     return started
 
@@ -70,3 +70,8 @@ def test_a_run_with_nothing_to_analyse_forks_nothing(tmp_path: Path, monkeypatch
     _ingest(content, monkeypatch, core_free=True)
     again = _ingest(content, monkeypatch, core_free=True)
     assert again == []
+
+
+def test_jobs_one_asks_for_one_process(tmp_path: Path, monkeypatch):
+    started = _ingest(tmp_path / "content", monkeypatch, core_free=True, jobs=1)
+    assert started == []
