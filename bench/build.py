@@ -15,6 +15,12 @@ are timed in the same run on the same content. Prints each run, the medians and 
 median ratio to plain Pelican as JSON; the outputs stay in WORK (default a temporary folder)
 for `diff -r`. With --warm, each build runs over the site and cache its previous run left (a
 first, untimed build makes them): a warm build of unchanged content.
+
+A previous run's output is moved aside (renamed into WORK/trash), never deleted, until every
+run is timed: on a file system mounted with `discard` (ext4 here), creating files right after
+thousands were deleted costs several times more for seconds (docs/performance.md, eighth
+session), which would slow the build that follows a deletion (thousands of files) far more
+than plain Pelican (a few hundred).
 """
 
 from __future__ import annotations
@@ -81,9 +87,16 @@ def main(argv: list[str]) -> int:
         tree_path = Path(tree).resolve()
         builds[name] = ([python, "-c", TREE_RUNNER, str(tree_path)], tree_path)
     samples: dict[str, list[tuple[float, float]]] = {"plain Pelican": [], **{f"build {name}": [] for name in builds}}
+    trash = work / "trash"
+    trash.mkdir(exist_ok=True)
+
+    def set_aside(path: Path) -> None:
+        if path.exists():
+            path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
+
     for run in range(args.runs):
         plain = work / "plain"
-        shutil.rmtree(plain, ignore_errors=True)
+        set_aside(plain)
         samples["plain Pelican"].append(timed([python, "-m", "pelican", str(content), "-o", str(plain), "-q",
                                                "-s", str(args.plain_settings.resolve())], work))
         order = list(builds) if run % 2 == 0 else list(reversed(builds))  # neither always runs first
@@ -94,12 +107,13 @@ def main(argv: list[str]) -> int:
                      "--settings", str(tree / "pelicanconf.py")]
             if not args.warm or run == 0:
                 for stale in (output, output.parent / f".{output.name}.cache"):
-                    shutil.rmtree(stale, ignore_errors=True)
+                    set_aside(stale)
             if args.warm and run == 0:
                 timed(build, work)  # the site and cache a warm build finds (not timed)
             samples[f"build {name}"].append(timed(build, work))
         print(json.dumps({stage: [round(v, 2) for v in values[-1]] for stage, values in samples.items()}),
               file=sys.stderr, flush=True)
+    shutil.rmtree(trash, ignore_errors=True)  # every run timed: deleting costs no measure now
     result = {"content": str(content), "content_files": len(list(content.glob("*.md"))), "runs": args.runs,
               "load_average_after": [round(n, 2) for n in os.getloadavg()], "outputs": str(work)}
     for index, measure in enumerate(("wall", "cpu")):
