@@ -630,7 +630,21 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
         before = ""  # "rose 3.5 percent to $27.2 billion": another quantity's unit
     if not before:
         before = _subject_of_change(doc, sent, start, lang)
+    if not before and kind == "money":
+        return _participle_after(doc, sent, end, lang)
     return f": {before}" if before else ""
+
+
+def _participle_after(doc: Doc, sent: Span, end: int, lang: str) -> str:
+    """What a sum with no noun of its own went to, told by the past participle right after it
+    and its complement ("555 000 euros recueillis au total", "$5 million raised from
+    investors"), else ""."""
+    if end >= sent.end or doc[end].pos_ != "VERB":
+        return ""
+    morph = doc[end].morph
+    if "Part" not in morph.get("VerbForm") or "Past" not in morph.get("Tense"):
+        return ""
+    return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])
 
 
 @cache

@@ -192,6 +192,10 @@ def phrases(lang: str, text: str, title_end: int = 0):
                                          (None, "3.5 percent", ": revenue")]),
     ("fr", "Le chiffre d’affaires a progressé de 5 % à 3 milliards d’euros.",
      [(None, "3 milliards d’euros", ": chiffre d’affaires"), (None, "5 %", ": chiffre d’affaires")]),
+    # a sum with no noun of its own, nor one before it: what the participle after it says it went
+    # to (infocomcgt.fr, the gold set's seen part "fresh", where the sum was dropped as money for nothing)
+    ("fr", "Fin mai 2016, cette caisse de solidarité a connu un succès inimaginable, avec environ 555 000 euros "
+           "recueillis au total.", [("~", "555 000 euros", "recueillis au total")]),
 ])
 def test_phrases_an_editor_would_print(lang, text, expected):
     assert phrases(lang, text) == expected
