@@ -484,8 +484,23 @@ def _number_words(tokens: list[Token], i: int, lang: str):
             continue
         value = _number_value(" ".join(t.text for t in words).replace(" - ", "-"), lang)
         if value is not None:
-            return length, value
+            half = _and_a_half(tokens, i + length, lang)
+            return (length + half, value + 0.5) if half else (length, value)
     return None
+
+
+def _and_a_half(tokens: list[Token], at: int, lang: str) -> int:
+    """How many tokens from `at` say "and a half" after number words ("five-and-a-half years",
+    "two and a half years"; the language's `and_a_half` words, hyphens between them or not), else 0."""
+    words = _data(lang).get("and_a_half", ())
+    i = at
+    for word in words:
+        if i < len(tokens) and tokens[i].text == "-":  # "five-and-a-half"
+            i += 1
+        if i >= len(tokens) or tokens[i].lower_ != word:
+            return 0
+        i += 1
+    return i - at if words else 0
 
 
 @lru_cache(maxsize=65536)

@@ -69,6 +69,9 @@ def test_french_non_quantities(text):
     ("The troops were attacked about 150 times.", [("~", 150, "150", "attacks")]),
     ("Inflation rose 3.5 percent in 2019.", [(None, 3.5, "3.5 percent", "%")]),
     ("He was born in 1985 and has three children.", [(None, 3, "three", "children")]),
+    # number words and a half, hyphenated or not (the Mourinho story, the gold set's seen part "fresh")
+    ("Pochettino spent five-and-a-half years in charge of Tottenham.", [(None, 5.5, "five-and-a-half", "years")]),
+    ("Seven and a half million people voted.", [(None, 7_500_000, "Seven and a half million", "people")]),
 ])
 def test_english_quantities(text, expected):
     assert figures("en", text) == expected
