@@ -275,9 +275,10 @@ def build_articles(paths: Iterable[Path], options: IngestOptions, batch: int = B
 
     With jobs > 1, batches go to that many worker processes (each loads the models once per
     WORKER_BATCHES batches and does the whole work of its batch: reading, extraction, NLP);
-    in one process, an `analyst` may run the NLP in a process of its own; with a `scheduler` address, to the workers of a Dask cluster (see `_on_cluster`). Results
-    still come back in input order, and only a few batches are in flight at a time, so memory
-    does not grow with the number of inputs."""
+    in one process, an `analyst` may run the NLP in a process of its own (analyst.py); with a
+    `scheduler` address, to the workers of a Dask cluster (see `_on_cluster`). Results still
+    come back in input order, and only a few batches are in flight at a time, so memory does
+    not grow with the number of inputs."""
     if scheduler is not None:
         yield from _on_cluster(_chunks(paths, batch), options, scheduler)
         return
