@@ -27,7 +27,7 @@ from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 
 from briefing.enrich import Enrichment, EnrichmentError, enrich_texts
-from briefing.forking import fork, fork_pays
+from briefing.forking import child_of, fork, fork_pays
 
 log = logging.getLogger("briefing")
 
@@ -49,6 +49,7 @@ class Analyst:
         if not fork_pays():
             return cls()
         ours, theirs = Pipe()
+        parent = os.getpid()
         try:
             pid = fork()
         except OSError:  # no process to be had (memory, limits): the analysis runs here
@@ -58,6 +59,7 @@ class Analyst:
         if pid == 0:  # the child: analyse what comes until the parent closes its end, then out at once
             status = 1
             try:
+                child_of(parent)
                 ours.close()
                 _serve(theirs)
                 status = 0

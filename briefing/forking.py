@@ -10,11 +10,17 @@ server for one, would stay held in the child for ever).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
+
+from briefing.lock import let_go_in_child
+
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
 
 
 def fork_pays() -> bool:
@@ -61,3 +67,16 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def child_of(parent: int) -> None:
+    """What a forked child that lives as long as its work does first: it is killed when its
+    parent dies (Linux; elsewhere it ends when its pipe does) and lets go of the parent's
+    content lock, so that a parent killed mid-run leaves the folder to the next run."""
+    let_go_in_child()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # no prctl (not Linux)
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was asked for

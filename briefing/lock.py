@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK_NAME = ".briefing.lock"
+_HELD: set[int] = set()  # descriptors of the locks this process holds (a forked child lets go of its copies)
 
 
 class Locked(Exception):
@@ -39,6 +40,7 @@ def content_lock(content_dir: Path):
         except FileNotFoundError:
             pass
         handle.close()  # the holder removed it as we opened it: lock the new one
+    _HELD.add(handle.fileno())
     try:
         handle.seek(0)
         handle.truncate()
@@ -46,5 +48,21 @@ def content_lock(content_dir: Path):
         handle.flush()
         yield
     finally:
+        _HELD.discard(handle.fileno())
         path.unlink(missing_ok=True)
         handle.close()
+
+
+def let_go_in_child() -> None:
+    """In a process forked while this one held locks: its copies of their descriptors pointed
+    at /dev/null. An flock belongs to the open file, which a fork shares: a child that kept its
+    copy would hold the folder after its parent was killed. The numbers stay taken, so no file
+    the child opens gets one under the lock's file object."""
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in _HELD:
+            os.dup2(null, fd)
+    finally:
+        os.close(null)

@@ -75,3 +75,43 @@ def test_a_run_with_nothing_to_analyse_forks_nothing(tmp_path: Path, monkeypatch
 def test_jobs_one_asks_for_one_process(tmp_path: Path, monkeypatch):
     started = _ingest(tmp_path / "content", monkeypatch, core_free=True, jobs=1)
     assert started == []
+
+
+FORKING_INGEST = """
+import sys
+from briefing import forking
+forking.core_to_spare = lambda: True  # a free core, whatever the machine's load: the analyst forks
+from briefing.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_a_parent_killed_mid_run_leaves_the_folder_to_the_next_run(tmp_path: Path, cli):
+    """The analysing child shares the parent's content lock (a fork shares the open file): it
+    lets go of it and dies with its parent, so the next run is not refused as locked."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import PROJECT, SEED
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = SEED.read_text("utf-8")
+    for i in range(40):  # two batches (32 + 8): the kill lands while the child analyses the second
+        (raw / f"{i:02d}.txt").write_text(seed.replace("fin de la coalition militaire", f"fin de la coalition {i}")
+                                          .replace("2 500 soldats", f"{2500 + i} soldats"), "utf-8")
+    content = tmp_path / "content"
+    process = subprocess.Popen([sys.executable, "-c", FORKING_INGEST, "ingest", str(raw), "--content-dir", str(content),
+                                "--date", "2024-01-25"], cwd=PROJECT, stderr=subprocess.PIPE, text=True)
+    written = 0
+    for line in process.stderr:
+        written += line.startswith("written:")
+        if written == 32:  # the first batch is written: the second is extracted, then sent to the child
+            break
+    time.sleep(0.3)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    result = cli("ingest", raw, "--content-dir", content, "--date", "2024-01-25")  # at once
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1].endswith("unchanged, 0 skipped, 0 failed")
