@@ -9,7 +9,8 @@ to SEEDS' first page, as the acceptance check does, and times `briefing ingest S
 --content-dir CONTENT` as a separate process (start-up included): in turn with the analyst (a
 forked process when a core is free, as shipped) and in one process (`forking.core_to_spare`
 answering no), the first of each pair alternating. Prints each run and the medians as JSON;
-wall time, and the machine's busy CPU time over the run (/proc/stat: the forked child's too).
+wall time and CPU time (bench.build's `timed`: the process and the children it reaped, the
+forked analyst included).
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
+from bench.build import timed
 from evaluation.corpus import PROJECT
 
 ONE_PROCESS = """import sys
@@ -33,19 +33,11 @@ app(sys.argv[1:])
 SHIPPED = "import sys\nfrom briefing.cli import app\napp(sys.argv[1:])\n"
 
 
-def busy_seconds() -> float:
-    """CPU time the whole machine has spent busy (user, nice, system, irq, softirq)."""
-    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-    return sum(int(fields[i]) for i in (0, 1, 2, 5, 6)) / 100
-
-
-def timed(code: str, seeds: Path, content: Path, change: int) -> dict[str, float]:
+def timed_ingest(code: str, seeds: Path, content: Path, change: int) -> dict[str, float]:
     page = sorted(seeds.glob("*.html"))[0]
     page.write_text(page.read_text("utf-8") + f"<p>Mise à jour {change}.</p>\n", "utf-8")
-    start, cpu = time.perf_counter(), busy_seconds()
-    subprocess.run([sys.executable, "-c", code, "ingest", str(seeds), "--content-dir", str(content)],
-                   cwd=PROJECT, check=True, capture_output=True)
-    return {"wall": round(time.perf_counter() - start, 3), "busy_cpu": round(busy_seconds() - cpu, 2)}
+    wall, cpu = timed([sys.executable, "-c", code, "ingest", str(seeds), "--content-dir", str(content)], PROJECT)
+    return {"wall": round(wall, 3), "cpu": round(cpu, 2)}
 
 
 def main(argv: list[str]) -> int:
@@ -60,8 +52,8 @@ def main(argv: list[str]) -> int:
         order = list(runs.items()) if run % 2 == 0 else list(runs.items())[::-1]
         for name, found in order:
             change += 1
-            found.append(timed(SHIPPED if name == "forked analyst" else ONE_PROCESS, args.seeds, args.content, change))
-    medians = {name: {key: statistics.median(r[key] for r in found) for key in ("wall", "busy_cpu")}
+            found.append(timed_ingest(SHIPPED if name == "forked analyst" else ONE_PROCESS, args.seeds, args.content, change))
+    medians = {name: {key: statistics.median(r[key] for r in found) for key in ("wall", "cpu")}
                for name, found in runs.items()}
     faster = sum(a["wall"] < b["wall"] for a, b in zip(runs["forked analyst"], runs["one process"]))
     print(json.dumps({"runs": runs, "medians": medians,

@@ -107,12 +107,6 @@ class Analyst:
             work, self.meanwhile = self.meanwhile, None
             work()
 
-    def __enter__(self) -> Analyst:
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.close()
-
 
 def _serve(connection: Connection) -> None:
     """The child's work: spaCy imported before the first texts come, then each batch analysed."""

@@ -18,7 +18,6 @@ import sys
 import threading
 from pathlib import Path
 
-from briefing.lock import let_go_in_child
 
 PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for this process when its parent dies
 
@@ -73,6 +72,8 @@ def child_of(parent: int) -> None:
     """What a forked child that lives as long as its work does first: it is killed when its
     parent dies (Linux; elsewhere it ends when its pipe does) and lets go of the parent's
     content lock, so that a parent killed mid-run leaves the folder to the next run."""
+    from briefing.lock import let_go_in_child  # here: lock needs fcntl, which a system without fork lacks
+
     let_go_in_child()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

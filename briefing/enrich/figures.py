@@ -500,7 +500,7 @@ def _and_a_half(tokens: list[Token], at: int, lang: str) -> int:
         if i >= len(tokens) or tokens[i].lower_ != word:
             return 0
         i += 1
-    return i - at if words else 0
+    return i - at
 
 
 @lru_cache(maxsize=65536)

