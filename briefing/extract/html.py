@@ -43,6 +43,16 @@ ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting"
 # a paragraph is a piece of its text: unwrapped before extraction, its text and children kept.
 INLINE_LINK_SPANS = etree.XPath(r'//p//span[re:test(@class, "(^|\s)link(\s|$)")]',
                                 namespaces={"re": "http://exslt.org/regular-expressions"})
+# A hover card inside a paragraph: The Hill follows each politician's linked name with a hidden
+# box (`rollover-people-block`: a photo, the name again, three headlines and "MORE") that
+# trafilatura keeps as text, so the sentence read "Rep. Alexandria Ocasio-CortezAlexandria
+# Ocasio-CortezSanders doubles down on Bolivia 'coup' ... MORE (D-N.Y.)" and the name became an
+# entity. An element of a paragraph whose class names a rollover, tooltip, popover or hover card,
+# that holds an image or a link and comes after the element it explains, is no part of the
+# sentence: dropped, the text after it kept.
+HOVER_CARDS = etree.XPath(r'//p//*[re:test(@class, "rollover|tooltip|popover|hovercard|hover-card", "i")]'
+                          r'[preceding-sibling::*][.//img or .//a]',
+                          namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
 @dataclass
@@ -68,6 +78,8 @@ def extract_page(html: str) -> ExtractedPage:
     metas = _metas(tree)
     for span in INLINE_LINK_SPANS(tree):
         span.drop_tag()
+    for card in HOVER_CARDS(tree):
+        card.drop_tree()
     document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
                                            include_tables=True, favor_precision=True, deduplicate=False)
     blocks: list[tuple[str, str]] = []

@@ -106,6 +106,24 @@ def test_a_link_wrapped_in_a_link_span_keeps_its_words_in_the_sentence():
     assert not any("Lire aussi" in p for p in extract_page(page).paragraphs)
 
 
+THE_HILL = "6ebac05f637ece8aa57c298a2a5e3a8047f546f855d0f29cc683cea60ce85c85.html.gz"
+
+
+@needs_corpus
+def test_a_hover_card_after_a_name_is_no_part_of_its_sentence():
+    # thehill.com follows a politician's linked name with a hidden box (photo, the name again, three
+    # headlines, "MORE"): trafilatura kept it, and the name became "Alexandria Ocasio-CortezAlexandria
+    # Ocasio-CortezSanders doubles down on Bolivia 'coup' ... MORE"
+    html = gzip.decompress((EXTRACTION_BENCHMARK / "html" / THE_HILL).read_bytes()).decode("utf-8")
+    text = "\n".join(extract_page(html).paragraphs)
+    assert "Rep. Alexandria Ocasio-Cortez (D-N.Y.) shortly after the arrest" in text
+    assert "Rep. Ilhan Omar (D-Minn.), the U.S. Attorney" in text
+    assert "Hillicon Valley" not in text and "MORE" not in text
+    # a link after a name in a tooltip's class keeps its words when it holds no card
+    page = _page(body="<p>Le maire <span class='tooltip'><a href='/m'>Jean Dupont</a></span> a parlé.</p>")
+    assert any("Le maire Jean Dupont a parlé." in p for p in extract_page(page).paragraphs)
+
+
 @needs_corpus
 def test_a_table_laid_out_to_hold_the_page_gives_its_paragraphs_and_a_data_table_its_rows():
     # thespacereview.com sets its story in a table cell (headline, byline, paragraphs): read as a
