@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -305,6 +306,16 @@ class ShippedSource:
     item: ItemMeta | None  # what a feed said of the page (its sidecar), read here too
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A source this process has read and extracted already (its record before enrichment, or
+    why it cannot be used): the worker it is sent to only analyses it."""
+
+    path: Path
+    result: Article | InputError
+    story: Story | None
+
+
 CLUSTER_TASK_RETRIES = 2  # a batch whose task raises is tried again; a lost worker's tasks are rescheduled
 
 
@@ -373,9 +384,13 @@ def _in_workers(todo: deque, options: IngestOptions, jobs: int):
     in flight. A worker that dies (killed, out of memory) breaks the pool: the batches then in
     flight run again, each alone in a fresh worker, and only one that kills its worker again
     is reported, a line per file; the rest go on in a new pool."""
+    first = True
     while todo:
         with _pool(jobs) as pool:
             in_flight: deque = deque()
+            if first:
+                first = False
+                _head_start(pool, todo, options, in_flight)
             while todo or in_flight:
                 while todo and len(in_flight) <= 2 * jobs:
                     try:
@@ -394,6 +409,45 @@ def _in_workers(todo: deque, options: IngestOptions, jobs: int):
                     break  # a new pool for what is left
                 except Exception as exc:
                     yield from _failed(chunk, exc)
+
+
+def _head_start(pool: ProcessPoolExecutor, todo: deque, options: IngestOptions, in_flight: deque) -> None:
+    """Submit the first batch; until that returns, read and extract the next ones here.
+
+    A pool's first `submit` starts its workers, and a worker forked from the workers' server
+    starts only once the server has loaded the models (briefing/warm.py: seconds on one core),
+    so this process would wait that long with a core free. It submits from a thread instead
+    and meanwhile prepares the sources of the batches after the first, in order, until the
+    workers are up: those are sent extracted (`Prepared`), and their workers only analyse them.
+    The same code makes the same records; only the process that extracts them differs."""
+    chunk = todo.popleft()
+    started: dict = {}
+
+    def submit() -> None:
+        try:
+            started["future"] = pool.submit(_build_batch_list, chunk, options)
+        except BaseException as exc:  # noqa: BLE001  (the pool's own loop meets it again)
+            started["error"] = exc
+
+    thread = threading.Thread(target=submit, name="briefing-pool-start", daemon=True)
+    thread.start()
+    done = 0
+    for index in range(len(todo)):
+        batch, ready = todo[index], []
+        for source in batch:
+            if not thread.is_alive():
+                break
+            ready.append(_prepared(source, options))
+        todo[index] = ready + batch[len(ready):]
+        done += len(ready)
+        if not thread.is_alive():
+            break
+    thread.join()
+    log.debug("ingest: %d sources extracted here while the workers started", done)
+    if "future" in started:
+        in_flight.append((chunk, started["future"]))
+    else:
+        todo.appendleft(chunk)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -437,8 +491,9 @@ class WorkerLost(InputError):
         return WorkerLost, (self.path, self.reason)
 
 
-def _failed(chunk: list[Path], exc: Exception):
-    for path in chunk:
+def _failed(chunk: list[Path | Prepared], exc: Exception):
+    for source in chunk:
+        path = source.path if isinstance(source, Prepared) else source
         yield path, WorkerLost(path, f"its worker process failed ({type(exc).__name__}: {exc})")
 
 
@@ -481,27 +536,29 @@ def _build_batch_list(paths: list[Path], options: IngestOptions) -> list:
     return list(_build_batch(paths, options))
 
 
-def _build_batch(sources: list[Path | ShippedSource], options: IngestOptions, enrich=enrich_texts):
-    pending: list[tuple[Path, Article | InputError, Story | None]] = []
-    for source in sources:
-        path = source.path if isinstance(source, ShippedSource) else source
-        try:
-            story, article = prepare(source, options)
-            pending.append((path, article, story))
-        except InputError as exc:
-            pending.append((path, exc, None))
-        except Exception as exc:  # a bug on one page must not stop the others
-            log.debug("unexpected error on %s", path, exc_info=True)
-            pending.append((path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None))
-    ready = [(a, s) for _p, a, s in pending if s is not None]
+def _build_batch(sources: list[Path | ShippedSource | Prepared], options: IngestOptions, enrich=enrich_texts):
+    pending = [source if isinstance(source, Prepared) else _prepared(source, options) for source in sources]
+    ready = [(p.result, p.story) for p in pending if p.story is not None]
     enrichments = iter(enrich([(a.lang, a.title, s.paragraphs) for a, s in ready]))
-    for path, article, story in pending:
+    for path, article, story in ((p.path, p.result, p.story) for p in pending):
         if story is None:
             yield path, article
         elif isinstance(found := next(enrichments), EnrichmentError):
             yield path, InputError(path, str(found))
         else:
             yield path, dataclasses.replace(article, entities=found.entities, key_figures=found.key_figures)
+
+
+def _prepared(source: Path | ShippedSource, options: IngestOptions) -> Prepared:
+    path = source.path if isinstance(source, ShippedSource) else source
+    try:
+        story, article = prepare(source, options)
+        return Prepared(path, article, story)
+    except InputError as exc:
+        return Prepared(path, exc, None)
+    except Exception as exc:  # a bug on one page must not stop the others
+        log.debug("unexpected error on %s", path, exc_info=True)
+        return Prepared(path, InputError(path, f"unexpected {type(exc).__name__}: {exc} (--debug shows where)"), None)
 
 
 def prepare(source: Path | ShippedSource, options: IngestOptions) -> tuple[Story, Article]:
