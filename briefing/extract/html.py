@@ -48,10 +48,11 @@ INLINE_LINK_SPANS = etree.XPath(r'//p//span[re:test(@class, "(^|\s)link(\s|$)")]
 # trafilatura keeps as text, so the sentence read "Rep. Alexandria Ocasio-CortezAlexandria
 # Ocasio-CortezSanders doubles down on Bolivia 'coup' ... MORE (D-N.Y.)" and the name became an
 # entity. An element of a paragraph whose class names a rollover, tooltip, popover or hover card,
-# that holds an image or a link and comes after the element it explains, is no part of the
-# sentence: dropped, the text after it kept.
+# that holds an image and a link (a card, not a word of the sentence styled as a tooltip's
+# trigger) and comes after the element it explains, is no part of the sentence: dropped, the
+# text after it kept.
 HOVER_CARDS = etree.XPath(r'//p//*[re:test(@class, "rollover|tooltip|popover|hovercard|hover-card", "i")]'
-                          r'[preceding-sibling::*][.//img or .//a]',
+                          r'[preceding-sibling::*][.//img and .//a]',
                           namespaces={"re": "http://exslt.org/regular-expressions"})
 
 

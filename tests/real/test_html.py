@@ -119,8 +119,9 @@ def test_a_hover_card_after_a_name_is_no_part_of_its_sentence():
     assert "Rep. Alexandria Ocasio-Cortez (D-N.Y.) shortly after the arrest" in text
     assert "Rep. Ilhan Omar (D-Minn.), the U.S. Attorney" in text
     assert "Hillicon Valley" not in text and "MORE" not in text
-    # a link after a name in a tooltip's class keeps its words when it holds no card
-    page = _page(body="<p>Le maire <span class='tooltip'><a href='/m'>Jean Dupont</a></span> a parlé.</p>")
+    # words of the sentence in a tooltip's class, a link among them, hold no card: they stay
+    page = _page(body="<p>Le <a href='/m'>maire</a> <span class='has-tooltip'><a href='/d'>Jean Dupont</a></span>"
+                      " a parlé.</p>")
     assert any("Le maire Jean Dupont a parlé." in p for p in extract_page(page).paragraphs)
 
 
