@@ -336,10 +336,11 @@ def _rank(doc: Doc, sent: Span, start: int, end: int, lang: str) -> bool:
 @cache
 def _glued_words(lang: str) -> frozenset[str]:
     """Words a number may be written as one with ("1.2-billion-yuan fine", "$23-million",
-    "500-metre-wide dish", "15-year-old driver"): scales, currencies and units of measure."""
+    "500-metre-wide dish", "an 18-year insurgency", "15-year-old driver"): scales, currencies,
+    units of measure and of time."""
     data = _data(lang)
     words = {*data.get("scales", {}), *(c for c in data.get("currencies", {}) if c.isalpha()),
-             *data.get("measure_units", ())}
+             *data.get("measure_units", ()), *data.get("duration_units", ())}
     return frozenset(w.lower() for w in words)
 
 
@@ -568,7 +569,7 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
                           end=doc[unit_end - 1].idx + len(doc[unit_end - 1]), first_token=start,
                           last_token=unit_end, phrase=phrase) if phrase else None
         if _glued(doc, end, sent.end) > end:
-            return None  # "a 13.8-billion-year period", "a 10-day trip": a compound not read as a quantity
+            return None  # "a 13.8-billion-year period": a compound not read as a quantity
     said_before = ""
     if kind == "count":
         label, head = _label(doc, sent, start, end, data)
@@ -670,17 +671,22 @@ def _unit_words(lang: str) -> frozenset[str]:
 
 
 def _size(doc: Doc, sent: Span, end: int, lang: str) -> tuple[int, str, str] | None:
-    """(end, unit, phrase) of a size written as one word before its noun: "a 500-metre-wide
-    dish" -> "500-metre-wide" of "dish"; None when no unit of measure is glued to the number."""
+    """(end, unit, phrase) of a size or a span of time written as one word before its noun: "a
+    500-metre-wide dish" -> "500-metre-wide" of "dish", "an 18-year insurgency against the
+    government" -> "18-year" of "insurgency against the government"; None when no unit of
+    measure or of time is glued to the number."""
     at = _glued(doc, end, sent.end)
-    if at == end or doc[at].lower_ not in _data(lang).get("measure_units", ()):
+    data = _data(lang)
+    if at == end or doc[at].lower_ not in (*data.get("measure_units", ()), *data.get("duration_units", ())):
         return None
+    if doc[at].lower_ in data.get("duration_units", ()) and doc[end - 1].lower_ in data.get("scales", {}):
+        return None  # "a 13.8-billion-year period": the age of things, no news
     noun = at + 1
     after = _glued(doc, noun, sent.end)
     if after > noun and doc[after].pos_ in ("ADJ", "ADV") and doc[after].is_alpha:  # "-wide", "-long"
         noun = after + 1
-    if noun >= sent.end or doc[noun].pos_ != "NOUN" or not LABEL_WORD.match(doc[noun].text):
-        return noun, doc[at].lower_, ""  # "the 16-inch MacBook Pro": a model's name, no size to report
+    if noun >= sent.end or doc[noun].pos_ != "NOUN" or not LABEL_WORD.match(doc[noun].text) or doc[at].text[:1].isupper():
+        return noun, doc[at].lower_, ""  # "the 16-inch MacBook Pro", "the Six-Day War": a name, no size to report
     return noun, doc[at].lower_, _words(doc[noun:_complement_end(doc, noun, sent.end, lang)])
 
 
