@@ -492,8 +492,7 @@ class WorkerLost(InputError):
 
 
 def _failed(chunk: list[Path | Prepared], exc: Exception):
-    for source in chunk:
-        path = source.path if isinstance(source, Prepared) else source
+    for path in map(_source_path, chunk):
         yield path, WorkerLost(path, f"its worker process failed ({type(exc).__name__}: {exc})")
 
 
@@ -549,8 +548,12 @@ def _build_batch(sources: list[Path | ShippedSource | Prepared], options: Ingest
             yield path, dataclasses.replace(article, entities=found.entities, key_figures=found.key_figures)
 
 
+def _source_path(source: Path | ShippedSource | Prepared) -> Path:
+    return source if isinstance(source, Path) else source.path
+
+
 def _prepared(source: Path | ShippedSource, options: IngestOptions) -> Prepared:
-    path = source.path if isinstance(source, ShippedSource) else source
+    path = _source_path(source)
     try:
         story, article = prepare(source, options)
         return Prepared(path, article, story)

@@ -670,16 +670,23 @@ def _unit_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (*data.get("percent", ()), *data.get("currencies", {})) if " " not in w)
 
 
+@cache
+def _size_units(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(units of measure, units of time) a number is written as one word with before its noun."""
+    data = _data(lang)
+    return frozenset(data.get("measure_units", ())), frozenset(data.get("duration_units", ()))
+
+
 def _size(doc: Doc, sent: Span, end: int, lang: str) -> tuple[int, str, str] | None:
     """(end, unit, phrase) of a size or a span of time written as one word before its noun: "a
     500-metre-wide dish" -> "500-metre-wide" of "dish", "an 18-year insurgency against the
     government" -> "18-year" of "insurgency against the government"; None when no unit of
     measure or of time is glued to the number."""
     at = _glued(doc, end, sent.end)
-    data = _data(lang)
-    if at == end or doc[at].lower_ not in (*data.get("measure_units", ()), *data.get("duration_units", ())):
+    measures, durations = _size_units(lang)
+    if at == end or doc[at].lower_ not in measures | durations:
         return None
-    if doc[at].lower_ in data.get("duration_units", ()) and doc[end - 1].lower_ in data.get("scales", {}):
+    if doc[at].lower_ in durations and doc[end - 1].lower_ in _data(lang).get("scales", {}):
         return None  # "a 13.8-billion-year period": the age of things, no news
     noun = at + 1
     after = _glued(doc, noun, sent.end)
