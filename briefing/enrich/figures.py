@@ -52,7 +52,7 @@ class Figure:
     sentence: str
     start: int  # character span of the display in the document
     end: int
-    kind: str = "count"  # count | percent | money
+    kind: str = "count"  # count | percent | money | measure (a technical specification: "16 GB")
     vague: bool = False
     first_token: int = 0  # token span, scale and unit words included
     last_token: int = 0
@@ -304,6 +304,13 @@ def _digit_quantities(doc: Doc, text: str, sent: Span, mark: str, shown: bool, l
                 continue
             value *= _data(lang)["scales"][match.group(2)]
         yield span.start, span.end, value, None, False
+    glued = _spec_patterns(lang)[1]
+    for match in glued.finditer(sent_text) if glued is not None else ():  # "2.6GHz", "1080p": one word
+        start = sent.start_char + match.start()
+        span = doc.char_span(start, start + len(match.group()), alignment_mode="expand")
+        if span is not None and span.end_char == start + len(match.group()):
+            number = match.groupdict().get("number") or match.group("resolution")
+            yield span.start, span.end, parse_digits(number, mark, shown), None, False
 
 
 @cache
@@ -349,6 +356,31 @@ def _glued(doc: Doc, i: int, limit: int) -> int:
     if i + 1 < limit and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
         return i + 1
     return i
+
+
+@cache
+def _spec_patterns(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """(the symbols of a technical specification, a number written as one word with one of
+    them or a video resolution: "2.6GHz", "30fps", "1080p", "4K"; its number in the group
+    named "number" or "resolution")."""
+    data = _data(lang)
+    units, resolutions = frozenset(data.get("spec_units", ())), data.get("resolutions", ())
+    either = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    written = [rf"(?P<number>\d+(?:[.,]\d+)?)(?:{either(units)})"] if units else []
+    written += [rf"(?=(?:{either(resolutions)})(?![\w/]))(?P<resolution>\d+)[^\W\d_]"] if resolutions else []
+    return units, re.compile(rf"(?<![\w.,\-/:])(?:{'|'.join(written)})(?![\w/])") if written else None
+
+
+def _spec(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, str] | None:
+    """(end, unit) of a technical specification: a number and its symbol, spaced ("16 GB") or
+    as one word ("2.6GHz", "1080p"); None for anything else."""
+    units, glued = _spec_patterns(lang)
+    if glued is not None and glued.fullmatch(doc[start:end].text):
+        return end, doc[start:end].text.lstrip("0123456789.,")
+    if end < sent.end and doc[end].text in units and doc[end - 1].text[-1:].isdigit() and not (
+            end + 1 < sent.end and doc[end + 1].pos_ == "NOUN" and "Plur" in doc[end + 1].morph.get("Number")):
+        return end + 1, doc[end].text  # "500 TB cases" counts cases (of tuberculosis)
+    return None
 
 
 def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> bool:
@@ -531,7 +563,10 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
         end = scale_at + 1
     # currency before ("$ 5", "€5") or after ("5 euros", "3 milliards d'euros", "88 billion Hong Kong dollars")
     currencies = data.get("currencies", {})
-    if start > sent.start and doc[start - 1].lower_ in currencies and not doc[start - 1].is_alpha:
+    spec = None if vague else _spec(doc, sent, start, end, lang)
+    if spec is not None:  # "16 GB of memory", "a 2.6GHz processor", "1080p"
+        kind, (end, label) = "measure", spec
+    elif start > sent.start and doc[start - 1].lower_ in currencies and not doc[start - 1].is_alpha:
         kind, label, start = "money", currencies[doc[start - 1].lower_], start - 1
     elif start > sent.start and doc[start - 1].text in currency_symbols(lang):  # "Rs 300", "₹300", "RM 5"
         kind, label, start = "money", currency_symbols(lang)[doc[start - 1].text], start - 1
@@ -632,8 +667,9 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
         # (US$171-million) telescope": past the aside
         close = next((t.i for t in doc[end:min(sent.end, end + 8)] if t.text == ")"), None)
         end = close + 1 if close is not None else end
-    if end < sent.end and doc[end].pos_ == "NOUN":  # "$250 billion list of goods", "the 3 percent level"
-        return _words(doc[end:_complement_end(doc, end, sent.end, lang)])
+    if end < sent.end and (doc[end].pos_ == "NOUN" or kind == "measure" and doc[end].pos_ == "PROPN"):
+        return _words(doc[end:_complement_end(doc, end, sent.end, lang)])  # "$250 billion list of goods", "the
+        # 3 percent level", "a 2.6GHz Intel Core i7 processor"
     if end + 1 < sent.end and doc[end].pos_ == "DET" and doc[end + 1].pos_ == "NOUN" and kind == "percent":
         return _words(doc[end:_complement_end(doc, end + 1, sent.end, lang)])  # "à plus de 60 % une immigration de travail"
     if end < sent.end and (doc[end].pos_ == "ADP" or doc[end].lower_ in COUNT_LINKS):  # "10 000 euros d’amende"
@@ -1249,7 +1285,8 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
         score = 0.0
         if not _order_of_size(f):  # an order of size is no number: not first for where it stands
             score += HEADLINE if f.start < title_end or id(f) in in_headline else LEAD if f.start < lead_end else 0.0
-        score += SIZE * math.log10(max(TYPICAL_SHARE if f.kind == "percent" else 1.0 if f.kind == "rank" else f.value, 1.0))
+        score += SIZE * math.log10(max(TYPICAL_SHARE if f.kind in ("percent", "measure") else 1.0 if f.kind == "rank"
+                                       else f.value, 1.0))  # "1080p" is no larger than "60fps"
         score += PHRASE * min(len(f.phrase.split()), 4)
         score += REPEATED * math.log2(said[(round(f.value, 6), f.label)])
         score += IN_WORDS if f.display[:1].isalpha() else 0.0

@@ -228,3 +228,29 @@ def test_a_span_of_time_written_as_one_word_before_its_noun_is_a_figure():
     (span,) = find_figures(insurgency, "en")
     assert (span.display, span.value, span.label, span.phrase) == ("18-year", 18, "year", "insurgency against the government")
     assert find_figures(war, "en") == []
+
+
+def test_a_technical_specification_is_a_number_and_its_symbol():
+    """Tech reviews give their figures in symbols, spaced, split by the tokenizer or written as one
+    word (corpus pages: appleinsider's MacBook Pro review, 9to5google on Stadia): "512GB of flash
+    storage", "a 30fps experience". The symbol is shown with the number, what it measures after
+    it. A symbol before a plural noun is not the unit: "500 TB cases" counts cases."""
+    doc = tagged("en", "The|DET|Definite=Def|PronType=Art review|NOUN|Number=Sing unit|NOUN|Number=Sing "
+                       "came|VERB|Tense=Past|VerbForm=Fin with|ADP| 512|NUM|NumType=Card ^GB|PROPN|Number=Sing "
+                       "of|ADP| flash|NOUN|Number=Sing storage|NOUN|Number=Sing ,|PUNCT|PunctType=Comm "
+                       "32|NUM|NumType=Card ^GB|PROPN|Number=Sing of|ADP| RAM|PROPN|Number=Sing ,|PUNCT|PunctType=Comm "
+                       "and|CCONJ|ConjType=Cmp the|DET|Definite=Def|PronType=Art Radeon|PROPN|Number=Sing "
+                       "Pro|PROPN|Number=Sing 5500M|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
+    assert found == [(512, "512GB", "measure", "of flash storage"), (32, "32GB", "measure", "of RAM")]
+    doc = tagged("en", "Those|DET|Number=Plur|PronType=Dem playing|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part "
+                       "through|ADP| Stadia|PROPN|Number=Sing ^’s|PART| recommended|VERB|Tense=Past|VerbForm=Fin "
+                       "Chromecast|PROPN|Number=Sing Ultra|PROPN|Number=Sing will|AUX|VerbForm=Fin be|AUX|VerbForm=Inf "
+                       "treated|VERB|Aspect=Perf|Tense=Past|VerbForm=Part to|ADP| a|DET|Definite=Ind|PronType=Art "
+                       "30fps|ADJ|Degree=Pos experience|NOUN|Number=Sing in|ADP| Red|PROPN|Number=Sing "
+                       "Dead|PROPN|Number=Sing Redemption|PROPN|Number=Sing 2|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
+    assert found[0] == (30, "30fps", "measure", "experience in Red Dead Redemption")
+    doc = tagged("en", "Officials|NOUN|Number=Plur counted|VERB|Tense=Past|VerbForm=Fin 500|NUM|NumType=Card "
+                       "TB|PROPN|Number=Sing cases|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert [(f.display, f.kind, f.label) for f in find_figures(doc, "en")] == [("500", "count", "cases")]
