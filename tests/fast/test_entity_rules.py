@@ -12,7 +12,8 @@ from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mentio
                                       _after_person_cue, _cleaned, _coordinated, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
-                                      _with_institution_word, _with_seat_institution, group_entities)
+                                      _with_institution_word, _with_seat_institution, group_entities, _designation, _pair,
+                                      _with_state_name)
 from briefing.extract.read import raw_document, read_source
 from briefing.record import Entity
 from briefing.extract.story import extract_story
@@ -399,3 +400,41 @@ def test_a_name_alone_on_the_story_s_last_line_is_the_author_s_signature():
     assert not _in_credit(mention(text, "Agnès Buzyn", PERSON), text, "fr")
     notes = "Le taux d’emploi des seniors est faible.\nDenis Clerc\n(1) Ces chiffres sont ceux de l’OCDE.\n"
     assert _in_credit(mention(notes, "Denis Clerc", PERSON), notes, "fr")
+
+
+@needs_corpus
+def test_a_state_s_postal_code_after_a_town_and_a_comma_is_that_state():
+    # rollingstone.com's tour dates (the extraction benchmark): "June 14 – Alpharetta, GA @ Ameris
+    # Bank Amphitheatre"; the model calls "GA" an organisation
+    text = page_text("ac1bfdd4c510f679c58f1b62101630d40fda20a16703235ae0f56b65a465e423")
+    at = text.index("Alpharetta, GA") + len("Alpharetta, ")
+    assert _with_state_name(Mention("GA", ORGANIZATION, at, at + 2), text) == Mention("Georgia", PLACE, at, at + 2)
+    scan = "He had a CT scan."
+    at = scan.index("CT")
+    assert _with_state_name(Mention("CT", ORGANIZATION, at, at + 2), scan).text == "CT"  # no town before
+
+
+@needs_corpus
+def test_two_names_joined_by_a_hyphen_before_a_noun_are_two_referents():
+    # politifact.com (the extraction benchmark): "visited the U.S.-Mexico border near McAllen"
+    text = page_text("9e8c9f082a8d77c58c17bda03b6b4bb6a1d6883fe196c252db4ca83b9991e0d3")
+    at = text.index("U.S.-Mexico")
+    pieces = _pair(Mention("U.S.-Mexico", ORGANIZATION, at, at + 11), {}, text, "en")
+    assert [(m.text, m.type, text[m.start:m.end]) for m in pieces] == [("U.S.", PLACE, "U.S."), ("Mexico", PLACE, "Mexico")]
+    french = "Les éléphants de Guinée-Conakry. Info’Com-CGT et la CGT appellent à la grève."
+    for name in ("Guinée-Conakry", "Com-CGT"):  # a country's name; a name the model cut
+        at = french.index(name)
+        assert _pair(Mention(name, PLACE, at, at + len(name)), {"Com": ORGANIZATION}, french, "fr") == [
+            Mention(name, PLACE, at, at + len(name))]
+
+
+@needs_corpus
+def test_a_designation_of_letters_and_a_code_is_no_referent():
+    # appleinsider.com's MacBook Pro review (the extraction benchmark): "The USB-C physical
+    # connector"; the model calls "USB" (and elsewhere "USB-C") an organisation
+    text = page_text("65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c")
+    at = text.index("USB-C physical")
+    assert _designation(Mention("USB", ORGANIZATION, at, at + 3), text)
+    assert _designation(Mention("USB-C", ORGANIZATION, at, at + 5), text)
+    at = text.index("Apple")
+    assert not _designation(Mention("Apple", ORGANIZATION, at, at + 5), text)
