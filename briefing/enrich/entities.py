@@ -98,7 +98,8 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
             if mention is not None and not _names_event(mention, text_of_doc) and not _designation(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
-                mentions.append(_with_honorific(_with_state_name(mention, text_of_doc), text_of_doc, lang))
+                mention = _without_label(_with_state_name(mention, text_of_doc), lang)
+                mentions.append(_with_honorific(mention, text_of_doc, lang))
     mentions += _after_nationality(doc, mentions)
     named = {m.text: m.type for m in mentions}
     mentions = [piece for mention in mentions for piece in _pair(mention, named, text_of_doc, lang)]
@@ -315,6 +316,20 @@ def _with_honorific(mention: Mention, text: str, lang: str) -> Mention:
         if start >= 0 and text.startswith(word + " ", start) and (start == 0 or not text[start - 1].isalnum()):
             return Mention(text[start:mention.end], mention.type, start, mention.end)
     return mention
+
+
+def _without_label(mention: Mention, lang: str) -> Mention:
+    """A common word before a given name and a family name is a title or a label the model took
+    in, no part of the name: "Superintendent Jennifer McCormick", "Coach Bill Belichick", "Email
+    Tariq Malik" (a link's word); "Bong Joon Ho" keeps its family name. English only: French
+    writes such titles in small letters, and a capitalised common word there opens no one's
+    name ("Blog Mille Babords", see _credible)."""
+    first, _, rest = mention.text.partition(" ")
+    if lang != "en" or mention.type != PERSON or len(rest.split()) < 2 or not is_given_name(rest.split()[0]) \
+            or not is_common_word(first, lang) or is_given_name(first) or is_family_name(first) \
+            or _has_honorific(mention.text):
+        return mention
+    return Mention(rest, PERSON, mention.end - len(rest), mention.end)
 
 
 @cache
@@ -589,8 +604,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     located: set[str] = set()
     passing: set[str] = set()
     surnamed: set[str] = set()  # persons by their surname alone: no city for _typed ("Anderson")
-    surnames = {parts[-1] for parts in (m.text.split() for m in mentions if m.type == PERSON)
-                if len(parts) > 1 and not _has_honorific(" ".join(parts))}
+    surnames = {parts[-1] for parts in (_without_honorific(m.text).split() for m in mentions if m.type == PERSON)
+                if len(parts) > 1}
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
     for root, members in groups.items():
         if all(_in_credit(m, text, lang) for m in members):
@@ -603,10 +618,15 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue
         if not known and any(_glued_names(f, text) for f in forms):
             continue
-        canonical = known[0] if known else max(
-            forms, key=lambda f: (not _has_honorific(f), len(f), not f.isupper(), -forms.index(f)))
+        # the fullest name, without the honorific it may be written with: "Dr. Sanjay Gupta" and
+        # "Gupta" are Sanjay Gupta, "M. Soudani" alone is Soudani; an organisation's kind in front
+        # ("groupe Bolloré") is left out where the article writes the name without it
+        bare = {f: _without_honorific(f) for f in forms}
+        written = max(forms, key=lambda f: (not _has_honorific(bare[f]), len(bare[f]), not _has_honorific(f),
+                                            not f.isupper(), -forms.index(f)))
+        canonical = known[0] if known else bare[written]
         votes = Counter(m.type for m in members)
-        canonical_type = next(m.type for m in members if m.text == canonical) if not known else known[1]
+        canonical_type = next(m.type for m in members if m.text == written) if not known else known[1]
         voted = max(votes, key=lambda t: (votes[t], t == PLACE and is_place(canonical), t == canonical_type))
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
@@ -615,6 +635,9 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "Real Madrid", "Paris Match", "STX France": the model cut a name that holds a place's
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
+            surnamed.add(canonical)
+        elif not known and any(normalize(f.split()[0]) in words("entity_honorifics") for f in forms if " " in f):
+            kind = PERSON  # "Mr Anderson": an honorific names a person, whatever place has the name
             surnamed.add(canonical)
         elif not known and not is_territory(canonical) \
                 and any(_after_title(m, text, lang) and _could_be_a_name(m.text, lang) for m in members):
@@ -1221,6 +1244,12 @@ def _name_parts(name: str) -> set[str]:
     """The words of a person's name that identify them (no particles, no honorifics)."""
     parts = {p for p in re.split(r"[\s\-‐]+", fold(name)) if p}
     return parts - NAME_PARTICLES - words("entity_honorifics")
+
+
+def _without_honorific(name: str) -> str:
+    """'Dr. Sanjay Gupta' -> 'Sanjay Gupta', 'M. Soudani' -> 'Soudani'; any other name as it is."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and normalize(first) in words("entity_honorifics") else name
 
 
 def _has_honorific(name: str) -> bool:

@@ -466,3 +466,22 @@ def test_no_complement_is_read_after_a_clause_or_into_a_name_of_the_model_s_own(
              {"Commission", "Conseil", "Parlement"})):
         found = {m.text for m in find_mentions(pipeline("fr")(text), "fr")}
         assert expected <= found, found
+
+
+def test_an_honorific_or_a_title_is_no_part_of_the_name_it_stands_before():
+    # corpus pages outside the gold set: a Gaza hospital story, a story on Indiana's teachers
+    text = ("“For several days we have been talking about the lack of fuel and electricity inside the hospital,” "
+            "Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital in the Mughraqa area in the central "
+            "Gaza Strip, said in an interview last week. During an interview, Skaik paused, reeling in disbelief "
+            "that all contact with patients in Gaza are being severed. “A cancer patient in Gaza dies three times,” "
+            "Skaik said.")
+    assert ("Sobhi Skaik", "person", 3, ("Dr. Sobhi Skaik", "Skaik")) in entities("en", text)
+    text = ("Republican state schools Superintendent Jennifer McCormick has cited a study showing Indiana as the "
+            "state with the lowest teacher salary increases since 2002. McCormick, who has split from many fellow "
+            "Republicans on issues such as the state’s private school voucher program, told cheering teachers "
+            "that they weren’t “asking for the moon.”")
+    assert ("Jennifer McCormick", "person", 2, ("McCormick",)) in entities("en", text)
+    # a plumber's trial: an honorific names a person, though Anderson (Indiana) is a city
+    text = ("Mr Anderson, who quit Future Publishing in 2001 and now runs organisation TED, had previously taken "
+            "to the court's witness box during Hartley's trial.")
+    assert ("Anderson", "person", 1, ("Mr Anderson",)) in entities("en", text)
