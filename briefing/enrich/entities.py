@@ -921,10 +921,11 @@ def _speaks(mention: Mention, text: str, lang: str) -> bool:
     return after[:1] == " " and prefix_pattern("speech_verbs", lang).match(normalize(after[1:])) is not None
 
 
-def _before(text: str, at: int) -> str:
+def _before(text: str, at: int, lower: bool = True) -> str:
     """The 40 characters before `at`, lower-cased, one kind of apostrophe, single spaces
     (kept at the end: "entreprises " is a word before the name, "entreprises" is not)."""
-    return re.sub(r"\s+", " ", text[max(0, at - 40):at].lower().replace("’", "'"))
+    before = text[max(0, at - 40):at]
+    return re.sub(r"\s+", " ", (before.lower() if lower else before).replace("’", "'"))
 
 
 def _after_locative(mention: Mention, text: str, lang: str) -> bool:
@@ -977,11 +978,14 @@ def _ends_with_plain_family_name(last: str, lang: str) -> bool:
 
 def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -> bool:
     """Whether a common noun that says "organisation" stands right before the mention, or
-    before the name it is coordinated with ("les entreprises Lime et Bird")."""
+    before the name it is coordinated with ("les entreprises Lime et Bird"), written in small
+    letters: in "the European Union Gordon Sondland" the union is a name's last word."""
     before = _before(text, mention.start)
+    written = _before(text, mention.start, lower=False)
     joined = re.search(r"^(.*?)\S+ (?:et|and|&) $", before)
     for candidate in (before, joined.group(1) if joined else None):
-        if candidate is not None and _cue_at_end(candidate, lang):
+        if candidate is not None and _cue_at_end(candidate, lang) \
+                and not re.search(r"[A-ZÀ-ÖØ-Þ][\w-]* $", written[:len(candidate)]):
             return True
     return False
 

@@ -485,3 +485,11 @@ def test_an_honorific_or_a_title_is_no_part_of_the_name_it_stands_before():
     text = ("Mr Anderson, who quit Future Publishing in 2001 and now runs organisation TED, had previously taken "
             "to the court's witness box during Hartley's trial.")
     assert ("Anderson", "person", 1, ("Mr Anderson",)) in entities("en", text)
+
+
+def test_a_name_s_last_word_is_no_cue_that_the_next_name_is_an_organisation():
+    # a story on the impeachment hearings (outside the gold set): "union" before a name says
+    # organisation ("the union Unite"), "Union" ending "European Union" does not
+    text = ("Volker denied that he, U.S. Ambassador to the European Union Gordon Sondland and others were "
+            "pursuing a shadow policy. Volker said he didn't always follow through on suggestions from Sondland.")
+    assert ("Gordon Sondland", "person") in {(name, kind) for name, kind, *_ in entities("en", text)}
