@@ -94,7 +94,7 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             span = _with_complements(ent, kind, lang)
             reach = span.end_char if span.end > ent.end else reach
             text = _without_clause(span)
-        for piece, at, piece_kind in _place_then_person(_coordinated(text, start, kind), kind, lang):
+        for piece, at, piece_kind in _place_then_person(_linked(_coordinated(text, start, kind), lang), kind, lang):
             mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
             if mention is not None and not _names_event(mention, text_of_doc) and not _designation(mention, text_of_doc):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
@@ -267,6 +267,29 @@ def _coordinated(text: str, start: int, kind: str) -> list[tuple[str, int]]:
     if match is None:
         return _listed(text, start, kind)
     return [(text[:match.start()], start), (text[match.end():], start + match.end())]
+
+
+# "Thibaut Courtois to Real Madrid", "SLS at Michoud Assembly Facility", "American Music Awards
+# after Swift": an English preposition in small letters between two names ends the first.
+LINKED = re.compile(r"\s+(?:to|at|after|before|from|with|against|versus|vs\.?)\s+(?=[A-Z])")
+
+
+def _linked(pieces: list[tuple[str, int]], lang: str) -> list[tuple[str, int]]:
+    """(name, offset) of each name of the pieces, split where an English preposition links two
+    names the model read as one; a name that links its own words in small letters is one
+    institution's ("National Society for the Prevention of Cruelty to Children")."""
+    if lang != "en":
+        return pieces
+    found = []
+    for piece, at in pieces:
+        cut = 0
+        for match in LINKED.finditer(piece):
+            if re.search(r"\s[a-z]", piece[cut:match.start()]):
+                break
+            found.append((piece[cut:match.start()], at + cut))
+            cut = match.end()
+        found.append((piece[cut:], at + cut))
+    return found
 
 
 def _listed(text: str, start: int, kind: str) -> list[tuple[str, int]]:

@@ -493,3 +493,14 @@ def test_a_name_s_last_word_is_no_cue_that_the_next_name_is_an_organisation():
     text = ("Volker denied that he, U.S. Ambassador to the European Union Gordon Sondland and others were "
             "pursuing a shadow policy. Volker said he didn't always follow through on suggestions from Sondland.")
     assert ("Gordon Sondland", "person") in {(name, kind) for name, kind, *_ in entities("en", text)}
+
+
+def test_an_english_preposition_between_two_names_ends_the_first():
+    # a football story outside the gold set: the model read one organisation across "to"
+    found = {(name, kind) for name, kind, *_ in entities("en", "This has freed of the £38million move of Thibaut "
+                                                                "Courtois to Real Madrid.")}
+    assert ("Thibaut Courtois", "person") in found and not any(" to " in name for name, _kind in found)
+    # an institution's name links its own words, "to" among them
+    found = entities("en", "The National Society for the Prevention of Cruelty to Children said it was concerned.")
+    assert ("National Society for the Prevention of Cruelty to Children", "organization") in \
+        {(name, kind) for name, kind, *_ in found}
