@@ -1175,6 +1175,10 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
             and not (lang == "en" and _one_syllable_family_name(first, last))):
         return False  # "Affaire Benalla", "Magic Box", "Starry Night": a common word opens no one's name
         # (in English only of two words: "Bong Joon Ho" opens with a family name, "Rabbi Seth Goldstein" with a title)
+    if (lang == "en" and entity.type == PERSON and entity.name.rpartition(" ")[0] in entity.aliases
+            and is_common_word(last, lang) and not is_family_name(last) and not is_given_name(first)):
+        return False  # "Stadia Offer" then "Stadia", "Xbox Live" then "Xbox": a brand and a common word, a
+        # product (a person is called by the family name, "Sui-Lee Wee" then "Wee")
     if (lang == "fr" and entity.type == ORGANIZATION and entity.name in passing and len(entity.name.split()) > 1
             and _plain_words(entity.name, lang)):
         return False  # "Crédit d'Impôt Recherche", "Affaires européennes": common nouns capitalised, once, in passing

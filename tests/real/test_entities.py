@@ -504,3 +504,13 @@ def test_an_english_preposition_between_two_names_ends_the_first():
     found = entities("en", "The National Society for the Prevention of Cruelty to Children said it was concerned.")
     assert ("National Society for the Prevention of Cruelty to Children", "organization") in \
         {(name, kind) for name, kind, *_ in found}
+
+
+def test_a_brand_and_a_common_word_the_article_shortens_to_the_brand_is_a_product():
+    # a review of Stadia outside the gold set: the model typed "Xbox Live" a person, and
+    # "Stadia Offer" one of 29 mentions, the rest "Stadia"; a person is shortened to a
+    # family name instead (a plague story: "Sui-Lee Wee" then "Wee")
+    assert not _credible(Entity("Xbox Live", "person", 3, ("Xbox", "XBox")), set(), "en")
+    assert not _credible(Entity("Stadia Offer", "person", 29, ("Stadia",)), set(), "en")
+    assert _credible(Entity("Sui-Lee Wee", "person", 2, ("Wee",)), set(), "en")
+    assert _credible(Entity("Masayoshi Son", "person", 2), set(), "en")
