@@ -884,6 +884,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
             break
     while first < last and doc[first].pos_ in ("ADP", "DET") and _hyphenated_end(doc, first, last + 1) == first:
         first += 1  # the link words before the group, not the first part of "in-feed units"
+    if first - 1 >= sent.start and doc[first - 1].like_num and not doc[first - 1].whitespace_:
+        first -= 1  # "512GB of storage", "4K UHD Smart HDTV": a symbol is said with its number
     return _words(doc[max(first, last + 1 - 6):last + 1])
 
 

@@ -254,3 +254,13 @@ def test_a_technical_specification_is_a_number_and_its_symbol():
     doc = tagged("en", "Officials|NOUN|Number=Plur counted|VERB|Tense=Past|VerbForm=Fin 500|NUM|NumType=Card "
                        "TB|PROPN|Number=Sing cases|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
     assert [(f.display, f.kind, f.label) for f in find_figures(doc, "en")] == [("500", "count", "cases")]
+
+
+def test_a_symbol_in_the_noun_group_a_sum_is_said_of_keeps_its_number():
+    """"You can upgrade to 512GB of storage for $900" (9to5toys, outside the gold set): the
+    price is said of the noun group before it, and "GB of storage" alone says nothing."""
+    doc = tagged("en", "You|PRON|Person=2|PronType=Prs can|AUX|VerbForm=Fin upgrade|VERB|VerbForm=Inf to|ADP| "
+                       "512|NUM|NumType=Card ^GB|PROPN|Number=Sing of|ADP| storage|NOUN|Number=Sing for|ADP| "
+                       "$|SYM| ^900|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    found = [(f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
+    assert found == [("512GB", "measure", "of storage"), ("$900", "money", ": 512GB of storage")]
