@@ -69,11 +69,13 @@ def serve(settings_file: Path, content_dir: Path, output_dir: Path, port: int, s
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(output_dir.resolve())))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
+        # the files as this build reads them: an edit made while it runs, or as serving starts,
+        # is a change the loop below sees (taken after, it would be missed for good)
+        seen = watched_files(settings_file, content_dir, theme)
         _build(settings_file, content_dir, output_dir, say, stop, **overrides)
         output_dir.mkdir(parents=True, exist_ok=True)
         thread.start()
         say(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops)")
-        seen = watched_files(settings_file, content_dir, theme)
         while not stop.wait(POLL_SECONDS):
             now = watched_files(settings_file, content_dir, theme)
             if now != seen:
