@@ -945,8 +945,9 @@ def _speaks(mention: Mention, text: str, lang: str) -> bool:
 
 
 def _before(text: str, at: int, lower: bool = True) -> str:
-    """The 40 characters before `at`, lower-cased, one kind of apostrophe, single spaces
-    (kept at the end: "entreprises " is a word before the name, "entreprises" is not)."""
+    """The 40 characters before `at`, lower-cased (unless `lower` is false: as written), one
+    kind of apostrophe, single spaces (kept at the end: "entreprises " is a word before the
+    name, "entreprises" is not)."""
     before = text[max(0, at - 40):at]
     return re.sub(r"\s+", " ", (before.lower() if lower else before).replace("’", "'"))
 
