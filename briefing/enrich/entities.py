@@ -107,7 +107,6 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
 
 
 PAIR = re.compile(r"([A-ZÀ-ÖØ-Þ][\w.'’]*)-([A-ZÀ-ÖØ-Þ][\w.'’]*)")
-LOWER_WORD_AFTER = re.compile(r" ([a-zß-ÿ]+)\b")
 LOWER_WORD_BEFORE = re.compile(r"\b([a-zß-ÿ]+) $")
 
 
@@ -122,9 +121,11 @@ def _pair(mention: Mention, named: dict[str, str], text: str, lang: str) -> list
     if match is None or is_place(mention.text) or mention.text in alias_table(lang) or glued_to.isalpha() \
             or glued_to in "’'":
         return [mention]  # "Info’Com-CGT" cut by the model
-    qualified = (LOWER_WORD_AFTER.match(text, mention.end) if lang == "en"
-                 else LOWER_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start))
-    if qualified is None or qualified.group(1) in stop_words(lang):
+    if lang == "en":
+        if not _qualifies_next_noun(mention, text, lang):
+            return [mention]
+    elif (noun := LOWER_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)) is None \
+            or noun.group(1) in stop_words(lang):
         return [mention]
     kinds = [alias_table(lang).get(part, (None, None))[1] or named.get(part) or (PLACE if is_place(part) else None)
              for part in match.groups()]
@@ -659,7 +660,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         if kind in (PERSON, PLACE) and not known and canonical in surnames and not is_territory(canonical):
             kind = PERSON  # "Anderson" where Zoe and Chris Anderson are named is one of them, no city
             surnamed.add(canonical)
-        elif not known and any(normalize(f.split()[0]) in words("entity_honorifics") for f in forms if " " in f):
+        elif not known and any(bare[f] != f for f in forms):
             kind = PERSON  # "Mr Anderson": an honorific names a person, whatever place has the name
             surnamed.add(canonical)
         elif not known and not is_territory(canonical) \
@@ -1005,11 +1006,10 @@ def _after_cue(mention: Mention, members: list[Mention], text: str, lang: str) -
     before the name it is coordinated with ("les entreprises Lime et Bird"), written in small
     letters: in "the European Union Gordon Sondland" the union is a name's last word."""
     before = _before(text, mention.start)
-    written = _before(text, mention.start, lower=False)
     joined = re.search(r"^(.*?)\S+ (?:et|and|&) $", before)
     for candidate in (before, joined.group(1) if joined else None):
         if candidate is not None and _cue_at_end(candidate, lang) \
-                and not re.search(r"[A-ZÀ-ÖØ-Þ][\w-]* $", written[:len(candidate)]):
+                and not re.search(r"[A-ZÀ-ÖØ-Þ][\w-]* $", _before(text, mention.start, lower=False)[:len(candidate)]):
             return True
     return False
 
