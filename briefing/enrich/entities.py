@@ -48,6 +48,7 @@ PHRASE_BREAK = re.compile(r"\s?[:|]\s|\s[–—]\s")  # a name holds no colon, b
 FORMER = re.compile(r"^ex-(?=[A-ZÀ-ÖØ-Þ])", re.I)  # "ex-Yougoslavie": French writes a former state, union so
 PASSING_TEXT = 1000  # characters: in a shorter text no mention is in passing
 ALL_CAPS_WORDS = 3  # "LIRE AUSSI SUR REGARDS.FR": a menu line, not a name
+PERSON_VOTES = 3, 0.4  # the model calling a name a person this often (and this share) is not chance
 # A capital closing a word: "AgricultureL'Office", "DembéléP", "FilhoA. Lopes" (a name, then an initial)
 GLUED = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ](?=['’\s.]|$)")
 CAMEL = re.compile(r"\b([A-ZÀ-Þ][a-zß-ÿ]{2,})([A-ZÀ-Þ][a-zß-ÿ]{2,})\b")  # "NoemKristi", "SoftBank"
@@ -631,6 +632,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     surnames = {parts[-1] for parts in (_without_honorific(m.text).split() for m in mentions if m.type == PERSON)
                 if len(parts) > 1}
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
+    listed = _listed_with_people(mentions, text)
     for root, members in groups.items():
         if all(_in_credit(m, text, lang) for m in members):
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
@@ -654,6 +656,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
         voted = max(votes, key=lambda t: (votes[t], t == PLACE and is_place(canonical), t == canonical_type))
         if canonical_type == PERSON and len(canonical.split()) > 1 and not _has_honorific(canonical):
             voted = PERSON  # "Zashay Tastas" (person), then "Tastas told AFP" (organisation)
+        elif votes[PERSON] >= PERSON_VOTES[0] and votes[PERSON] >= PERSON_VOTES[1] * len(members):
+            voted = PERSON  # "Trump" 8 times a person, 10 times an organisation: the small model wavers
         kind = known[1] if known else _retyped(canonical, voted, members, text, lang)
         if kind == PLACE and not known and all(_inside_longer_name(m, text, lang, title_end) for m in members):
             continue  # "Real Madrid", "Paris Match", "STX France": the model cut a name that holds a place's
@@ -667,10 +671,16 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
                 and any(_after_title(m, text, lang) and _could_be_a_name(m.text, lang) for m in members):
             kind = PERSON  # "Queen Elizabeth", "Senator Warren": a title names a person, not the city of the name
             surnamed.add(canonical)
+        if kind != PERSON and not known and any(m.start in listed for m in members) and _listed_person(canonical):
+            kind = PERSON  # "Justin Beiber, Demi Lovato and Ariana Grande": a given name in a list of people
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
         if any(_after_locative(m, text, lang) for m in members):
             located.add(canonical)
+        elif kind == PERSON and votes[PERSON] == len(members) > 1 and is_family_name(canonical) \
+                and not is_capital(canonical) and not is_territory(canonical):
+            surnamed.add(canonical)  # "Nelson won it", "Nelson tapped": a surname the model reads
+            # alike every time, put nowhere, is a person's, whatever town has the name (_typed)
         if lead_end is not None and len(text) > PASSING_TEXT and len(members) == 1 and members[0].start >= lead_end:
             passing.add(canonical)
         aliases = tuple(sorted({f for f in forms if f != canonical}, key=lambda f: forms.index(f)))
@@ -697,6 +707,41 @@ def _quoted_titles(text: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
             if len(m.group(1).split()) <= QUOTED_TITLE_WORDS and m.group(1)[:1].isalpha()
             and not re.search(r"[.!?,;:]", m.group(1)) and not _cue_at_end(_before(text, m.start()), lang)]
+
+
+LIST_SEPARATOR = re.compile(r"(,)? (?:and|et|&) |(, )")
+
+
+def _listed_with_people(mentions: list[Mention], text: str) -> set[int]:
+    """Where the mentions start that a list joins to a mention the model calls a person
+    ("Jonathan Huberdeau, Colton Sceviour and Mike Hoffman", "Eric Robinson and Boone Jenner"):
+    names with only a comma, "and" or "et" between them, the last two joined by the
+    conjunction (a comma alone may open an apposition: "Chris Tang, Hong Kong's new police
+    commissioner")."""
+    listed: set[int] = set()
+    run = [mentions[0]] if mentions else []
+    for previous, mention in zip(mentions, mentions[1:] + [None]):
+        joined = mention is not None and LIST_SEPARATOR.fullmatch(text[previous.end:mention.start])
+        if joined:
+            run.append(mention)
+            if not joined.group(2):  # a conjunction ends the list
+                if any(m.type == PERSON for m in run):
+                    listed.update(m.start for m in run)
+                run = [mention]
+        else:
+            run = [mention] if mention is not None else []
+    return listed
+
+
+def _listed_person(name: str) -> bool:
+    """A name a list of people may make a person's: two or three capitalised words opening
+    with a given name, no place's name, no word that makes an institution or a place
+    ("Boone Jenner", "Ariana Grande"; not "Hong Kong", "Columbus Police Department")."""
+    parts = name.split()
+    return (2 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
+            and is_given_name(parts[0]) and not is_place(name) and not is_territory(parts[0])
+            and not any(is_place(p) for p in parts[1:])
+            and not any(_bare(p) in words("organization_words") | words("place_words") for p in parts))
 
 
 def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:

@@ -13,7 +13,7 @@ from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mentio
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
                                       _with_institution_word, _with_seat_institution, group_entities, _designation, _pair,
-                                      _with_state_name)
+                                      _with_state_name, _listed_person, _listed_with_people)
 from briefing.extract.read import raw_document, read_source
 from briefing.record import Entity
 from briefing.extract.story import extract_story
@@ -438,3 +438,19 @@ def test_a_designation_of_letters_and_a_code_is_no_referent():
     assert _designation(Mention("USB-C", ORGANIZATION, at, at + 5), text)
     at = text.index("Apple")
     assert not _designation(Mention("Apple", ORGANIZATION, at, at + 5), text)
+
+
+@needs_corpus
+def test_a_given_name_in_a_list_of_people_is_a_person_s():
+    # an NHL game story outside the gold set: "Jonathan Huberdeau, Colton Sceviour and Mike
+    # Hoffman also scored" (the model: two persons around an organisation)
+    text = page_text("ecb46e3e489d2aac92b2563112e1801077b4219a6db9751f18e228bcaf457802")
+    listed = [mention(text, "Jonathan Huberdeau", PERSON), mention(text, "Colton Sceviour", ORGANIZATION),
+              mention(text, "Mike Hoffman", PERSON)]
+    assert listed[1].start in _listed_with_people(listed, text)
+    assert _listed_person("Colton Sceviour") and _listed_person("Ariana Grande")
+    # an appositive is no list; places and institutions stay what they are
+    text = "Chris Tang, Hong Kong’s new police commissioner, said so."
+    assert not _listed_with_people([mention(text, "Chris Tang", PERSON), mention(text, "Hong Kong", PLACE)], text)
+    assert not _listed_person("Hong Kong") and not _listed_person("Columbus Police Department")
+    assert not _listed_person("Sierra Nevada") and not _listed_person("Big Machine")

@@ -522,3 +522,27 @@ def test_an_english_hospital_is_an_organisation_whatever_name_it_bears():
             "Al-Najjar Hospital in the southern Gazan city of Rafah.")
     found = {(name, kind) for name, kind, *_ in entities("en", text)}
     assert ("Youssef Al-Najjar Hospital", "organization") in found, found
+
+
+def test_a_name_the_model_often_calls_a_person_is_one_whatever_its_other_votes():
+    # a column outside the gold set ("The Impeachment Clock"): the model typed "Trump" a person 8
+    # times and an organisation 10 times; a product it calls a person now and then stays one
+    text = ("Far from tormenting Trump and the Republicans, Trump’s supporters feel it. Polls show that Trump "
+            "is back. Once Trump released the transcript, Schiff attacked Trump’s wife. The longer Trump "
+            "survives, the more he grows. Attacking Trump failed.")
+    kinds = ("person", "organization", "person", "organization", "organization", "person", "organization")
+    assert grouped("en", text, *[("Trump", kind) for kind in kinds]) == {("Trump", "person")}  # 3 of 7
+    kinds = ("person", "organization", "organization", "organization", "organization", "person", "organization")
+    assert grouped("en", text, *[("Trump", kind) for kind in kinds]) == {("Trump", "organization")}  # 2 of 7: chance
+
+
+def test_a_surname_the_model_reads_alike_every_time_is_a_person_not_the_town():
+    # an NHL game story outside the gold set: "Nelson won it when he fired a shot at Matt
+    # Murray", "Nelson tapped the rebound" (a person each time; Nelson is a town too)
+    text = "Nelson won it when he fired a shot at Matt Murray. Nelson tapped the rebound into the open net."
+    assert ("Nelson", "person") in grouped("en", text, ("Nelson", "person"), ("Nelson", "person"))
+    assert ("Nelson", "place") in grouped("en", text, ("Nelson", "person"))  # once is no evidence
+    text = "The schools in Nelson, a town of 50,000, closed. Nelson reopened them."
+    assert ("Nelson", "place") in grouped("en", text, ("Nelson", "person"), ("Nelson", "person"))  # put somewhere
+    text = "Washington said no. Washington then said yes."
+    assert ("Washington", "place") in grouped("en", text, ("Washington", "person"), ("Washington", "person"))
