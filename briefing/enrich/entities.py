@@ -1037,7 +1037,9 @@ def _opens_with_given_name(parts: list[str], lang: str) -> bool:
     "Pierre", "Jean" are French words too) before a family name that is none ("Fabien Lemoine")."""
     return (2 <= len(parts) <= 4 and len(parts[0]) > 2 and not parts[0].isupper() and is_given_name(parts[0])
             and (not is_common_word(parts[0], lang) or _ends_with_plain_family_name(parts[-1], lang))
-            and not is_place(parts[0])  # "France Culture", "Virginia Democrats"
+            and (not is_place(parts[0])  # "France Culture", "Virginia Democrats"; a town's name before a
+                 or not is_territory(parts[0]) and _ends_with_plain_family_name(parts[-1], lang))  # family name
+            # is a given name still ("Mason Rudolph")
             and all(p[:1].isupper() or _bare(p) in NAME_PARTICLES for p in parts))
 
 

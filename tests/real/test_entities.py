@@ -546,3 +546,11 @@ def test_a_surname_the_model_reads_alike_every_time_is_a_person_not_the_town():
     assert ("Nelson", "place") in grouped("en", text, ("Nelson", "person"), ("Nelson", "person"))  # put somewhere
     text = "Washington said no. Washington then said yes."
     assert ("Washington", "place") in grouped("en", text, ("Washington", "person"), ("Washington", "person"))
+
+
+def test_a_given_name_that_a_town_bears_opens_a_person_s_name_before_a_family_name():
+    # a WSJ column outside the gold set: "Browns defensive end Myles Garrett pulled off Steelers
+    # quarterback Mason Rudolph's helmet" (the model: an organisation; Mason is a town in Ohio)
+    text = "Myles Garrett pulled off quarterback Mason Rudolph’s helmet. France Culture aired the game."
+    found = grouped("en", text, ("Mason Rudolph", "organization"), ("France Culture", "organization"))
+    assert found == {("Mason Rudolph", "person"), ("France Culture", "organization")}  # a country is no given name
