@@ -83,7 +83,7 @@ def _analyse(lang: str, items: list[tuple[str, str, list[str]]]) -> list[Enrichm
     """Entities and figures of texts of one language: every chunk of every text through one
     nlp.pipe, then each text's findings merged at their offsets."""
     from briefing.enrich.entities import find_mentions, group_entities
-    from briefing.enrich.figures import find_figures, rank
+    from briefing.enrich.figures import find_figures, name_ages, rank
     from briefing.enrich.nlp import BATCH_SIZE, pipeline
 
     prepared = [article_text(title, paragraphs) for _lang, title, paragraphs in items]
@@ -96,7 +96,12 @@ def _analyse(lang: str, items: list[tuple[str, str, list[str]]]) -> list[Enrichm
         mentions[n] += [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in found] if offset else found
         for figure in find_figures(doc, lang, piece):
             figure.start, figure.end = figure.start + offset, figure.end + offset
+            if figure.named_from is not None:
+                figure.named_from += offset
             figures[n].append(figure)
-    return [Enrichment(group_entities(mentions[n], text, lang, lead_end, title_end),
-                       tuple(f.key_figure() for f in rank(figures[n], title_end, lead_end, lang)))
-            for n, (text, title_end, lead_end) in enumerate(prepared)]
+    results = []
+    for n, (text, title_end, lead_end) in enumerate(prepared):
+        entities = group_entities(mentions[n], text, lang, lead_end, title_end)
+        ranked = rank(name_ages(figures[n], mentions[n], entities, lang), title_end, lead_end, lang)
+        results.append(Enrichment(entities, tuple(f.key_figure() for f in ranked)))
+    return results

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
 from briefing.enrich.nlp import lemma
-from briefing.record import KeyFigure
+from briefing.record import Entity, KeyFigure
 from briefing.lexicon import lexicon
 
 # A number, and the scale a money figure may have glued to it ("$12.9bn", "£10bn", "$5m").
@@ -58,6 +58,7 @@ class Figure:
     last_token: int = 0
     phrase: str = ""  # what the site shows after the number
     title: bool = False  # counted in a title's capitals ("11 Fascinating Facts About…"): see rank
+    named_from: int | None = None  # an age said alone ("The 56-year-old said"): whose it is, see name_ages
 
     def key_figure(self) -> KeyFigure:
         value = int(self.value) if float(self.value).is_integer() else round(self.value, 6)
@@ -594,7 +595,8 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
         end, phrase = age
         return Figure(value=value, display=doc[start:end].text, qualifier=qualifier, label=data["ages"]["label"],
                       sentence=sentence, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
-                      kind="age", first_token=start, last_token=end, phrase=phrase) if phrase else None
+                      kind="age", first_token=start, last_token=end, phrase="" if phrase == NAMED_BEFORE else phrase,
+                      named_from=_named_from(doc, sent) if phrase == NAMED_BEFORE else None) if phrase else None
     if kind == "count" and not vague:
         size = _size(doc, sent, end, lang)
         if size is not None:  # "a 500-metre-wide dish"
@@ -924,7 +926,10 @@ def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, st
             noun_end = _complement_end(doc, after, min(sent.end, after + AGE_NOUN_WINDOW), lang)
             if noun_end > after and any(t.pos_ in ("NOUN", "PROPN") for t in doc[after:noun_end]):
                 return after, _words(doc[after:noun_end])  # adjectives first: "younger brother"
-            person = _person_before(doc, sent, start - (1 if start > sent.start and doc[start - 1].pos_ == "DET" else 0))
+            det = start > sent.start and doc[start - 1].pos_ == "DET"
+            person = _person_before(doc, sent, start - (1 if det else 0))
+            if person is None and det and (after >= sent.end or doc[after].pos_ in ("VERB", "AUX", "PUNCT")):
+                return after, NAMED_BEFORE  # "The 56-year-old said": the person last named (name_ages)
             return (after, ": " + _of_noun(person, data, lang)) if person is not None else None
     unit = end < sent.end and doc[end].lower_ in data["units"]
     before = doc[start - 1].lower_ if start > sent.start else ""
@@ -947,6 +952,40 @@ def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, st
         return None
     person = _person_before(doc, sent, person_at + 1)
     return (end + (1 if unit else 0), ": " + _of_noun(person, data, lang)) if person is not None else None
+
+
+NAMED_BEFORE = "\x00"  # the phrase of an age whose person name_ages finds
+NAMED_PERSON_SENTENCES = 2, 6  # sentences before an age said alone where its person is named: at least, at most
+NAMED_PERSON_CHARS = 250  # and at least this many characters (a page's hard line breaks cut sentences short)
+
+
+def _named_from(doc: Doc, sent: Span) -> int:
+    """Where the person an age said alone is of may be named from (character offset): two
+    sentences before `sent`, further back while they hold under NAMED_PERSON_CHARS characters."""
+    first, back = sent, 0
+    while first.start > 0 and back < NAMED_PERSON_SENTENCES[1] and (
+            back < NAMED_PERSON_SENTENCES[0] or sent.start_char - first.start_char < NAMED_PERSON_CHARS):
+        first, back = doc[first.start - 1].sent, back + 1
+    return first.start_char
+
+
+def name_ages(figures: list[Figure], mentions: list, entities: tuple[Entity, ...], lang: str) -> list[Figure]:
+    """The figures, each age said alone ("Jose Mourinho's representatives... The Portuguese boss
+    had been out of work... The 56-year-old said") given the person the article names last
+    before it, in its sentence or the two before (`_named_from`: ": age of Jose Mourinho"), by the entities as
+    grouped, not by the model's label on that mention (it called "Mourinho" an organisation
+    there, "Manchester United" a person); an age no person is named before is left out."""
+    persons = {form: entity.name for entity in entities if entity.type == "person" for form in (entity.name, *entity.aliases)}
+    kept = []
+    for figure in figures:
+        if figure.named_from is not None:
+            named = [m for m in mentions if figure.named_from <= m.start and m.end <= figure.start and m.text in persons]
+            if not named:
+                continue
+            data = _data(lang)["ages"]
+            figure.phrase = f": {data['age']} {'de' if lang == 'fr' else 'of'} {persons[named[-1].text]}"
+        kept.append(figure)
+    return kept
 
 
 def _person_before(doc: Doc, sent: Span, at: int) -> Token | None:

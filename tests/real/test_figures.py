@@ -375,3 +375,20 @@ def test_a_sum_alone_on_its_line_is_counted_by_the_heading_above_it():
     assert ("2 235 010 EUROS", ": Montant total collecté depuis le 5 déc. 2019") in found
     assert ("1 545 500 EUROS", ": Montant reversé aux grévistes depuis 2016") in found
     assert ("12 000 euros", "") in found  # under a sentence, not a heading: nothing said of what it counts
+
+
+def test_an_age_said_alone_is_the_age_of_the_person_named_last_before_it():
+    # an AP story of Mourinho's hiring (the gold set's fresh part): the model calls "Mourinho" an
+    # organisation there and "Manchester United" a person; the entities as grouped decide
+    from briefing.enrich import enrich_texts
+
+    title = "Jose Mourinho replaces Pochettino at Tottenham"
+    paragraphs = ["Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager.",
+                  "Negotiations between the London side and Mourinho's representatives intensified over the last few days.",
+                  "The Portuguese boss had been out of work since being sacked by Manchester United in December 2018.",
+                  "The 56-year-old said after his appointment that he was excited."]
+    [found] = enrich_texts([("en", title, paragraphs)])
+    assert [(f.display, f.phrase) for f in found.key_figures if f.value == 56] == [("56-year-old", ": age of Jose Mourinho")]
+    # no one named before it: no figure (a label such as "year old" says nothing)
+    [found] = enrich_texts([("en", "A guest", ["She flaunted her bag. The 47 year old was one of the guests."])])
+    assert [f for f in found.key_figures if f.value == 47] == []
