@@ -673,6 +673,11 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             surnamed.add(canonical)
         if kind != PERSON and not known and any(m.start in listed for m in members) and _listed_person(canonical):
             kind = PERSON  # "Justin Beiber, Demi Lovato and Ariana Grande": a given name in a list of people
+        elif kind == PERSON and not known and canonical not in surnamed and lang == "en" \
+                and _after_the(members, text, lang):
+            if _is_common_word_in(canonical, lang) and not canonical.endswith("s"):
+                continue  # "the Moon", "the Gateway": a thing the model took for a person
+            kind = ORGANIZATION  # "the Browns", "the Doobie Brothers", "the Thunder": a team, a band
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
         if any(_after_locative(m, text, lang) for m in members):
@@ -742,6 +747,16 @@ def _listed_person(name: str) -> bool:
             and is_given_name(parts[0]) and not is_place(name) and not is_territory(parts[0])
             and not any(is_place(p) for p in parts[1:])
             and not any(_bare(p) in words("organization_words") | words("place_words") for p in parts))
+
+
+def _after_the(members: list[Mention], text: str, lang: str) -> bool:
+    """Half the mentions or more follow "the" and stand for themselves ("the Browns won", "to the
+    Moon"); a name that qualifies the noun after it does not count ("the Trump administration",
+    "the Bush-era whistleblower").
+    English never writes a person's name so."""
+    bare = [m for m in members if re.search(r"(?:^|[^\w])[Tt]he $", text[max(0, m.start - 4):m.start])
+            and not _qualifies_next_noun(m, text, lang) and text[m.end:m.end + 1] != "-"]  # "the Bush-era"
+    return 2 * len(bare) >= len(members) > 0 and len(bare) > 0
 
 
 def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:

@@ -554,3 +554,13 @@ def test_a_given_name_that_a_town_bears_opens_a_person_s_name_before_a_family_na
     text = "Myles Garrett pulled off quarterback Mason Rudolph’s helmet. France Culture aired the game."
     found = grouped("en", text, ("Mason Rudolph", "organization"), ("France Culture", "organization"))
     assert found == {("Mason Rudolph", "person"), ("France Culture", "organization")}  # a country is no given name
+
+
+def test_a_name_english_writes_after_the_is_no_person_s():
+    # outside the gold set: the model typed "the Browns", "the Doobie Brothers" and, 14 times in a
+    # NASA story, "the Moon" persons; "the Trump administration" qualifies a noun, "Trump" stays
+    text = ("The Browns won, and the Moon rose over the Browns’ stadium. Trump cheered. "
+            "The Trump administration said so.")
+    found = grouped("en", text, ("Browns", "person"), ("Moon", "person"), ("Browns", "person"), ("Trump", "person"),
+                    ("Trump", "person"))
+    assert found == {("Browns", "organization"), ("Trump", "person")}
