@@ -111,6 +111,10 @@ def test_an_institution_word_makes_an_organisation_and_a_word_of_geography_a_pla
     text = "The crash happened on Miller Drive. Petersallee and Manga-Bell-Platz were renamed."
     found = grouped("en", text, ("Miller Drive", "person"), ("Petersallee", "person"), ("Manga-Bell-Platz", "organization"))
     assert found == {("Miller Drive", "place"), ("Petersallee", "place"), ("Manga-Bell-Platz", "place")}  # streets
+    # a firm's or a party's closing word (foxnews.com, washingtonpost.com, outside the gold set)
+    text = "Big Machine and Dick Clark Productions came to terms. Virginia Democrats won both chambers."
+    found = grouped("en", text, ("Dick Clark Productions", "person"), ("Virginia Democrats", "person"))
+    assert found == {("Dick Clark Productions", "organization"), ("Virginia Democrats", "organization")}
 
 
 def test_names_the_model_missed_after_a_cue_or_a_locative():
