@@ -751,12 +751,11 @@ def _listed_person(name: str) -> bool:
 
 def _after_the(members: list[Mention], text: str, lang: str) -> bool:
     """Half the mentions or more follow "the" and stand for themselves ("the Browns won", "to the
-    Moon"); a name that qualifies the noun after it does not count ("the Trump administration",
-    "the Bush-era whistleblower").
-    English never writes a person's name so."""
+    Moon"): English never writes a person's name so. A name that qualifies what follows it does
+    not count ("the Trump administration", "the Bush-era whistleblower")."""
     bare = [m for m in members if re.search(r"(?:^|[^\w])[Tt]he $", text[max(0, m.start - 4):m.start])
-            and not _qualifies_next_noun(m, text, lang) and text[m.end:m.end + 1] != "-"]  # "the Bush-era"
-    return 2 * len(bare) >= len(members) > 0 and len(bare) > 0
+            and not _qualifies_next_noun(m, text, lang) and text[m.end:m.end + 1] != "-"]
+    return bool(bare) and 2 * len(bare) >= len(members)
 
 
 def _headline_only(forms: list[str], members: list[Mention], text: str, title_end: int, lang: str) -> bool:

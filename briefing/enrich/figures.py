@@ -939,9 +939,7 @@ def _age(doc: Doc, sent: Span, start: int, end: int, lang: str) -> tuple[int, st
         first = start - 2  # "Montoya-Lewis, 51, to serve": a person's age
         while first > sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in "-‐" and not doc[first - 1].whitespace_):
             first -= 1
-        name = doc[first:start - 1].text
-        link = ("d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "de ") if lang == "fr" else "of "
-        return after, f": {data['age']} {link}{name}"
+        return after, _age_of(doc[first:start - 1].text, data, lang)
     if before in data.get("aged", ()):  # "a man aged 45"
         person_at = start - 2
     elif unit and before in data.get("links", ()):
@@ -972,20 +970,27 @@ def _named_from(doc: Doc, sent: Span) -> int:
 def name_ages(figures: list[Figure], mentions: list, entities: tuple[Entity, ...], lang: str) -> list[Figure]:
     """The figures, each age said alone ("Jose Mourinho's representatives... The Portuguese boss
     had been out of work... The 56-year-old said") given the person the article names last
-    before it, in its sentence or the two before (`_named_from`: ": age of Jose Mourinho"), by the entities as
-    grouped, not by the model's label on that mention (it called "Mourinho" an organisation
-    there, "Manchester United" a person); an age no person is named before is left out."""
-    persons = {form: entity.name for entity in entities if entity.type == "person" for form in (entity.name, *entity.aliases)}
+    before it, in its sentence or the two before (`_named_from`): ": age of Jose Mourinho", by
+    the entities as grouped, not by the model's label on that mention (it called "Mourinho" an
+    organisation there, "Manchester United" a person); an age no person is named before is left
+    out."""
+    persons = {form: entity.name for entity in entities if entity.type == "person"
+               for form in (entity.name, *entity.aliases)}
     kept = []
     for figure in figures:
         if figure.named_from is not None:
             named = [m for m in mentions if figure.named_from <= m.start and m.end <= figure.start and m.text in persons]
             if not named:
                 continue
-            data = _data(lang)["ages"]
-            figure.phrase = f": {data['age']} {'de' if lang == 'fr' else 'of'} {persons[named[-1].text]}"
+            figure.phrase = _age_of(persons[max(named, key=lambda m: m.start).text], _data(lang)["ages"], lang)
         kept.append(figure)
     return kept
+
+
+def _age_of(name: str, data: dict, lang: str) -> str:
+    """': age of Montoya-Lewis', ": âge d'Emmanuel Macron"."""
+    link = ("d'" if name[:1].lower() in "aeiouyéèêàâîôûh" else "de ") if lang == "fr" else "of "
+    return f": {data['age']} {link}{name}"
 
 
 def _person_before(doc: Doc, sent: Span, at: int) -> Token | None:
