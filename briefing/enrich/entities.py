@@ -642,6 +642,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue  # "“The Marvelous Mrs Maisel”", "« Gender gap report »": a name in a work's title only
         if not known and title_end is not None and _headline_only(forms, members, text, title_end, lang):
             continue
+        if not known and _subheads_only(forms, members, text, lang):
+            continue
         if not known and any(_glued_names(f, text) for f in forms):
             continue
         # the fullest name, without the honorific it may be written with: "Dr. Sanjay Gupta" and
@@ -765,6 +767,27 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
             and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+SUBHEAD_WORDS = 20  # a line of the story this short, in title case, is a subheading
+
+
+def _subheads_only(forms: list[str], members: list[Mention], text: str, lang: str) -> bool:
+    """A name only the story's subheadings write, when they capitalise their words as a
+    headline may ("Stadia Is Essentially A Beta Version", "Streaming Quality Seems To Be Mostly
+    Excellent"): there a capital says nothing of a name, and the story never names it
+    elsewhere; a place the gazetteer knows stays."""
+    lines = set()
+    for m in members:
+        start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+        line = text[start:len(text) if end < 0 else end]
+        if len(line.split()) > SUBHEAD_WORDS or not _title_cased(line, text[:start] + text[start + len(line):], lang):
+            return False
+        lines.add((start, start + len(line)))
+    rest = text
+    for start, end in lines:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    return not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), rest) for f in forms)
 
 
 ACRONYM_AFTER = re.compile(r"(?:\(|,? or |,? ou )([A-Z]{2,6})s?(?=[)\s.,;:]|$)")  # "burst (FRB)", "pneumonitis, or HP"

@@ -13,7 +13,7 @@ from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mentio
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
                                       _with_institution_word, _with_seat_institution, group_entities, _designation, _pair,
-                                      _with_state_name, _listed_person, _listed_with_people)
+                                      _with_state_name, _listed_person, _listed_with_people, _subheads_only)
 from briefing.extract.read import raw_document, read_source
 from briefing.record import Entity
 from briefing.extract.story import extract_story
@@ -454,3 +454,18 @@ def test_a_given_name_in_a_list_of_people_is_a_person_s():
     assert not _listed_with_people([mention(text, "Chris Tang", PERSON), mention(text, "Hong Kong", PLACE)], text)
     assert not _listed_person("Hong Kong") and not _listed_person("Columbus Police Department")
     assert not _listed_person("Sierra Nevada") and not _listed_person("Big Machine")
+
+
+@needs_corpus
+def test_a_name_only_a_title_cased_subheading_writes_is_no_referent():
+    # CNBC's review round-up of Stadia (outside the gold set): "## Stadia Is Essentially A Beta
+    # Version Until 2020, But The Price Tag Isn't Cheap" (the model: an organisation)
+    title, story = page_story("680c2848e94a96f961a0964631de94ac572f83c45bfd0bec2deafa893bcfe15c")
+    text = title + "\n\n" + story
+    junk = mention(text, "Stadia Is Essentially A Beta Version", ORGANIZATION)
+    assert _subheads_only([junk.text], [junk], text, "en")
+    stadia = mention(text, "Stadia", ORGANIZATION, 2)  # the story names it in its sentences too
+    assert not _subheads_only([stadia.text], [stadia], text, "en")
+    plain = "Google launched Stadia.\nThe Price Tag Is Not Cheap For Most Players Of Google Games\nIt costs $130."
+    google = mention(plain, "Google", ORGANIZATION, 1)
+    assert not _subheads_only(["Google"], [google], plain, "en")  # named in a sentence before
