@@ -644,6 +644,8 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             continue
         if not known and _subheads_only(forms, members, text, lang):
             continue
+        if not known and _written_small(forms, members, text, lang):
+            continue
         if not known and any(_glued_names(f, text) for f in forms):
             continue
         # the fullest name, without the honorific it may be written with: "Dr. Sanjay Gupta" and
@@ -767,6 +769,17 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
             and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+
+
+def _written_small(forms: list[str], members: list[Mention], text: str, lang: str) -> bool:
+    """One English word the model calls a person or a place that the story also writes in small
+    letters, as the common noun it is ("Meth" and "meth use", "Mindset" and "a winning
+    mindset"); a given or a family name, a place the gazetteer knows stay ("Rose", "Price",
+    "Bush": "prices rose" says nothing of them)."""
+    return (lang == "en" and len(forms) == 1 and " " not in forms[0] and forms[0][:1].isupper()
+            and not forms[0].isupper() and all(m.type in (PERSON, PLACE) for m in members)
+            and not is_given_name(forms[0]) and not is_family_name(forms[0]) and not is_place(forms[0])
+            and re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(forms[0].lower()), text) is not None)
 
 
 SUBHEAD_WORDS = 20  # a line of the story this short, in title case, is a subheading

@@ -13,7 +13,8 @@ from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mentio
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
                                       _merge_short_person_names, _names_event, _quoted_speakers, _region, _spelled_out_acronyms,
                                       _with_institution_word, _with_seat_institution, group_entities, _designation, _pair,
-                                      _with_state_name, _listed_person, _listed_with_people, _subheads_only)
+                                      _with_state_name, _listed_person, _listed_with_people, _subheads_only,
+                                      _written_small)
 from briefing.extract.read import raw_document, read_source
 from briefing.record import Entity
 from briefing.extract.story import extract_story
@@ -469,3 +470,19 @@ def test_a_name_only_a_title_cased_subheading_writes_is_no_referent():
     plain = "Google launched Stadia.\nThe Price Tag Is Not Cheap For Most Players Of Google Games\nIt costs $130."
     google = mention(plain, "Google", ORGANIZATION, 1)
     assert not _subheads_only(["Google"], [google], plain, "en")  # named in a sentence before
+
+
+@needs_corpus
+def test_one_english_word_the_story_also_writes_in_small_letters_is_no_person():
+    # the Argus Leader on South Dakota's anti-drug campaign (outside the gold set): "Meth. We're on
+    # it." (the model: a person, three times) and "the meth epidemic in South Dakota"
+    title, story = page_story("776a1c046798b474e410f6edf3225d6a27fecd0de6aac22aef7b7f64fe87caaf")
+    text = title + "\n\n" + story
+    meth = mention(text, "Meth", PERSON, 1)
+    assert _written_small(["Meth"], [meth], text, "en")
+    noem = mention(text, "Noem", PERSON)
+    assert not _written_small(["Noem"], [noem], text, "en")  # never written small
+    # a given or a family name stays, whatever the story writes small ("prices rose", "the price")
+    prose = "Price said prices rose. Rose agreed."
+    assert not _written_small(["Price"], [mention(prose, "Price", PERSON)], prose, "en")
+    assert not _written_small(["Rose"], [mention(prose, "Rose", PERSON)], prose, "en")
