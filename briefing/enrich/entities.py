@@ -588,6 +588,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     `lead_end`, where the headline and the lead end in `text`: a name met once after it, in
     passing, is weighed as such (`_credible`); without it no name is. `title_end`, where the
     headline ends: a name only a title-cased headline writes is weighed as such (`_headline_only`)."""
+    mentions = [_with_given_name(m, text, lang) for m in mentions]
     mentions = [*mentions, *_cued_names(mentions, text, lang)]
     mentions = [*mentions, *_quoted_speakers(mentions, text, lang)]
     mentions = sorted([*mentions, *_missed_places(mentions, text, lang)], key=lambda m: m.start)
@@ -716,6 +717,23 @@ def _quoted_titles(text: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in QUOTED.finditer(text)
             if len(m.group(1).split()) <= QUOTED_TITLE_WORDS and m.group(1)[:1].isalpha()
             and not re.search(r"[.!?,;:]", m.group(1)) and not _cue_at_end(_before(text, m.start()), lang)]
+
+
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+) $")
+
+
+def _with_given_name(mention: Mention, text: str, lang: str) -> Mention:
+    """A surname the model typed a person without the given name written right before it
+    ("Brock Nelson's second goal": the model said "Nelson"), with it: a given name no word of
+    the language is (not "Will", "Judge"), nor a place's. Alone, the surname would be joined
+    site-wide to another person of that name."""
+    if mention.type != PERSON or " " in mention.text:
+        return mention
+    found = GIVEN_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if found is None or not is_given_name(given := found.group(1)) or _is_common_word_in(given, lang) \
+            or is_place(given):
+        return mention
+    return Mention(f"{given} {mention.text}", PERSON, found.start(1), mention.end)
 
 
 LIST_SEPARATOR = re.compile(r"(,)? (?:and|et|&) |(, )")
