@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
@@ -803,6 +803,13 @@ def _written_small(forms: list[str], members: list[Mention], text: str, lang: st
 SUBHEAD_WORDS = 20  # a line of the story this short, in title case, is a subheading
 
 
+@lru_cache(maxsize=4)
+def _words_written(text: str, lang: str) -> frozenset[str]:
+    """The words of a text as written, and the language's grammar words: read once a text, not
+    once a mention (a long text of short lines has thousands of them)."""
+    return frozenset(TITLE_WORD.findall(text)) | stop_words(lang)
+
+
 def _subheads_only(forms: list[str], members: list[Mention], text: str, lang: str) -> bool:
     """A name only the story's subheadings write, when they capitalise their words as a
     headline may ("Stadia Is Essentially A Beta Version", "Streaming Quality Seems To Be Mostly
@@ -812,12 +819,14 @@ def _subheads_only(forms: list[str], members: list[Mention], text: str, lang: st
     for m in members:
         start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         line = text[start:len(text) if end < 0 else end]
-        if len(line.split()) > SUBHEAD_WORDS or not _title_cased(line, text[:start] + text[start + len(line):], lang):
+        if len(line.split()) > SUBHEAD_WORDS or not _title_cased(line, "", lang, _words_written(text, lang)):
             return False
         lines.add((start, start + len(line)))
-    rest = text
-    for start, end in lines:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
+    pieces, at = [], 0
+    for start, end in sorted(lines):
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    rest = "".join(pieces) + text[at:]
     return not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), rest) for f in forms)
 
 
@@ -909,12 +918,13 @@ def _glued_names(name: str, text: str) -> bool:
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _title_cased(title: str, body: str, lang: str) -> bool:
+def _title_cased(title: str, body: str, lang: str, written: frozenset[str] | None = None) -> bool:
     """A headline in title case: after its first word, it capitalises more words of the
     language (grammar words, or words the story writes in lower case) than it writes in lower
     case, two at least ("Rolling Blackouts in California Have Power Experts Stumped": "Have",
-    the story's "power", "experts"; not "Black voters in South Carolina are crucial")."""
-    written = set(TITLE_WORD.findall(body)) | stop_words(lang)
+    the story's "power", "experts"; not "Black voters in South Carolina are crucial").
+    `written`: the story's words and the grammar words, when already read (`_words_written`)."""
+    written = written if written is not None else set(TITLE_WORD.findall(body)) | stop_words(lang)
     words_ = [w for w in TITLE_WORD.findall(title)[1:] if not w.isupper()]
     capitalised = sum(w[:1].isupper() and w.lower() in written for w in words_)
     return capitalised >= 2 and capitalised > sum(w[:1].islower() for w in words_)
