@@ -768,7 +768,7 @@ def _listed_person(name: str) -> bool:
     return (2 <= len(parts) <= 3 and all(p[:1].isupper() and not p.isupper() for p in parts)
             and is_given_name(parts[0]) and not is_place(name) and not is_territory(parts[0])
             and not any(is_place(p) for p in parts[1:])
-            and not any(_bare(p) in words("organization_words") | words("place_words") for p in parts))
+            and not any(_bare(p) in words("organization_words") or _bare(p) in words("place_words") for p in parts))
 
 
 def _after_the(members: list[Mention], text: str, lang: str) -> bool:
@@ -786,7 +786,12 @@ def _headline_only(forms: list[str], members: list[Mention], text: str, title_en
     Keyboard Expected in First Half of 2020"): there a capital says nothing of a name, and the
     story never names it; a place the gazetteer knows stays."""
     return (all(m.end <= title_end for m in members) and _title_cased(text[:title_end], text[title_end:], lang)
-            and not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text[title_end:]) for f in forms))
+            and not _named_in(forms, text[title_end:]))
+
+
+def _named_in(forms: list[str], text: str) -> bool:
+    """One of the forms is a place the gazetteer knows, or `text` writes it as a whole word."""
+    return any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), text) for f in forms)
 
 
 def _written_small(forms: list[str], members: list[Mention], text: str, lang: str) -> bool:
@@ -826,8 +831,7 @@ def _subheads_only(forms: list[str], members: list[Mention], text: str, lang: st
     for start, end in sorted(lines):
         pieces += [text[at:start], " " * (end - start)]
         at = end
-    rest = "".join(pieces) + text[at:]
-    return not any(is_place(f) or re.search(r"(?<!\w)%s(?!\w)" % re.escape(f), rest) for f in forms)
+    return not _named_in(forms, "".join(pieces) + text[at:])
 
 
 ACRONYM_AFTER = re.compile(r"(?:\(|,? or |,? ou )([A-Z]{2,6})s?(?=[)\s.,;:]|$)")  # "burst (FRB)", "pneumonitis, or HP"
