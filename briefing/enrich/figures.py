@@ -174,6 +174,8 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
                 figure.phrase = previous.phrase  # "a baissé de 23,1 % en 2018 à 10 % en 2019": the same share
             if figure is not None and not figure.phrase and figure.display == sentence:
                 figure.phrase = _heading_above(text, sent.start_char)  # "MONTANT REVERSÉ AUX GRÉVISTES\n\n1 545 500 EUROS"
+            if figure is not None and _converted(doc, figure, lang):
+                continue  # "1,200 miles (1,931 kilometers)": the same measure in other units
             if figure is not None:
                 taken.update(range(figure.first_token, figure.last_token))
                 figures.append(figure)
@@ -202,6 +204,32 @@ def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
     "176 Hong Kong dollars (£17.43)"): the same sum converted, if it is money."""
     between = doc[previous_end:start]
     return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
+
+
+@cache
+def _conversion_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(units a measure is converted between, words between a number and its unit)."""
+    data = _data(lang)
+    return frozenset(data.get("converted_units", ())), frozenset(data.get("conversion_links", ()))
+
+
+CONVERTED_WORDS = 5  # unit and link words between a measure and the parenthesis: "1,900-mile-wide ("
+
+
+def _converted(doc: Doc, figure: Figure, lang: str) -> bool:
+    """Whether a measure is written in parentheses right after another measure: "1,200 miles
+    (1,931 kilometers)", "55 mph (88.5 kph)", "2,300 tons (2,095 metric tons)", "the
+    1,900-mile-wide (3,100 kilometers) moon": the same figure in other units, said once already."""
+    units, links = _conversion_words(lang)
+    at = figure.first_token - 1
+    label = figure.label.lower().split()
+    if at < 1 or doc[at].text != "(" or not label or not set(label) <= units | links or not set(label) & units:
+        return False
+    i, unit = at - 1, False
+    while i >= 0 and at - 1 - i < CONVERTED_WORDS and doc[i].lower_ in units | links:
+        unit = unit or doc[i].lower_ in units
+        i -= 1
+    return unit and i >= 0 and any(c.isdigit() for c in doc[i].text)
 
 
 def _token_texts(doc: Doc, text: str) -> list[str]:

@@ -330,6 +330,21 @@ def test_the_number_of_one_thing_names_it():
     assert [f[1] for f in figures("en", "The 47 year old driver was arrested.")] == [47]
 
 
+def test_a_measure_converted_in_parentheses_is_one_figure():
+    """"1,200 miles (1,931 kilometers)", "55 mph (88.5 kph)": wire copy gives a measure in a
+    second unit, and the box showed both (pages of both corpus folders outside the gold set:
+    a cat found a state away, a power cut in California, Europa's plumes). A count in
+    parentheses that is no conversion stays ("10 tackles (1 combined)")."""
+    assert figures("en", "The kitty had traveled more than 1,200 miles (1,931 kilometers) from Oregon.") \
+        == [(">", 1200, "1,200", "miles")]
+    assert figures("en", "Winds gusting at times to 55 mph (88.5 kph) might fling tree branches.") \
+        == [(None, 55, "55", "mph")]
+    assert [f[2] for f in figures("en", "It released about 2,300 tons (2,095 metric tons) of water vapor. It "
+                                        "gets 90 miles per gallon (38 kilometers per liter) of gasoline.")] == ["2,300", "90"]
+    assert figures("fr", "La sonde a parcouru 300 miles (483 km) en un an.") == [(None, 300, "300", "miles")]
+    assert [f[2] for f in figures("en", "He recorded 10 tackles (1 sack) against 12 players.")] == ["10", "1", "12"]
+
+
 def test_a_shares_size_is_not_its_weight():
     """Shares are ordered by where they stand, not by how big they are (issue 14's ranking: a
     corpus page of the gold set's tuned part, whose editor picks the 17 % of the body's first
