@@ -707,7 +707,8 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
         if after > end + 1:
             return _words(doc[end:after])
     before = _noun_phrase_before(doc, sent, _qualifier_start(doc, sent, start, lang),  # "debt of more than $700
-                                 BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW)  # million": the debt's
+                                 BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW,  # million": the debt's
+                                 frozenset(_data(lang).get("value_words", ())) if kind == "money" else frozenset())
     if before and before.split()[-1].lower() in _unit_words(lang):
         before = ""  # "rose 3.5 percent to $27.2 billion": another quantity's unit
     if not before:
@@ -890,12 +891,22 @@ def _complement_end(doc: Doc, at: int, limit: int, lang: str) -> int:
     return i
 
 
-def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
+def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int, value_words: frozenset[str] = frozenset()) -> str:
     """The noun group the quantity is said of ("Le taux de chômage des femmes a atteint 22 %"
-    -> "taux de chômage des femmes"): the nearest one before it in its clause."""
+    -> "taux de chômage des femmes"): the nearest one before it in its clause. After one of
+    `value_words`, the noun group right before it, whose value the sum is ("The masks, worth
+    ¥40,000" -> "masks", "a deal worth $600 million" -> "deal")."""
     i = start - 1
     if i > sent.start and doc[i].text in (":", "("):
         i -= 1  # "Coût de l’opération : 100 000 euros", "une partie des salariés (17 %)"
+    if i > sent.start and doc[i].lower_ in value_words:
+        i -= 1 + (doc[i - 1].text == "," and i - 1 > sent.start)
+        if doc[i].pos_ not in ("NOUN", "PROPN") or not LABEL_WORD.match(doc[i].text):
+            return ""
+        first = i
+        while first - 1 >= sent.start and doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ") and LABEL_WORD.match(doc[first - 1].text):
+            first -= 1
+        return _words(doc[max(first, i + 1 - 6):i + 1])
     while i >= max(sent.start, start - window) and not doc[i].is_punct and \
             doc[i].pos_ in ("VERB", "AUX", "ADV", "ADP", "DET", "PART"):
         i -= 1
@@ -916,6 +927,8 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int) -> str:
         first += 1  # the link words before the group, not the first part of "in-feed units"
     if first - 1 >= sent.start and doc[first - 1].like_num and not doc[first - 1].whitespace_:
         first -= 1  # "512GB of storage", "4K UHD Smart HDTV": a symbol is said with its number
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[first:last + 1]):
+        return ""  # "Satechi’s awesome $29 charger", "for as little as Rs 599": an adjective alone says nothing
     return _words(doc[max(first, last + 1 - 6):last + 1])
 
 

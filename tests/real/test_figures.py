@@ -345,6 +345,23 @@ def test_a_measure_converted_in_parentheses_is_one_figure():
     assert [f[2] for f in figures("en", "He recorded 10 tackles (1 sack) against 12 players.")] == ["10", "1", "12"]
 
 
+def test_an_adjective_before_a_sum_says_nothing_it_is_of():
+    """A sum or a share with no noun of its own takes the noun group before it, never an
+    adjective alone: ": little", ": awesome", ": stable" were shown (moneycontrol, 9to5mac and
+    mspoweruser pages outside the gold set); with nothing better the figure stays out of the box."""
+    assert phrases("en", "Get access to the subscription service for as little as Rs 599 for first year.") == []
+    assert phrases("en", "Satechi’s awesome $29 72W USB-C PD Car Charger is the first car charger I’ve tested.") \
+        == [(None, "72W", "USB-C PD Car Charger")]
+    assert phrases("en", "But the company also reported long-term debt of more than $700 million.") \
+        == [(">", "$700 million", ": long-term debt")]
+    # after "worth", the sum is the value of the noun group right before (a japantimes.co.jp page
+    # of the gold set's tuned part, a cnbc.com page outside it)
+    assert phrases("en", "The masks, worth ¥40,000, had been kept at a machine room of the hospital.") \
+        == [(None, "¥40,000", ": masks")]
+    assert phrases("en", "The brand took a majority stake in Kylie Jenner's cosmetics company in a deal worth "
+                         "$600 million.") == [(None, "$600 million", ": deal")]
+
+
 def test_a_shares_size_is_not_its_weight():
     """Shares are ordered by where they stand, not by how big they are (issue 14's ranking: a
     corpus page of the gold set's tuned part, whose editor picks the 17 % of the body's first
