@@ -479,6 +479,12 @@ def _word_quantities(sent: Span, lang: str, tokens: list[Token] | None = None, t
         vague = _vague(tokens, i, lang)
         if vague:
             length, value, qualifier = vague
+            size = _approximate(tokens[i + length].lower_, data) if i + length < len(tokens) else None
+            if size and size >= 100:  # "several thousand teachers", "quelques centaines de personnes": about
+                # so many hundreds or thousands; "plusieurs milliers" (more than one) is an order of size
+                yield token.i, token.i + length + 1, float(size * (1 if qualifier == ">" else value)), qualifier, False
+                i += length + 1
+                continue
             yield token.i, token.i + length, float(value), qualifier, True
             i += length
             continue

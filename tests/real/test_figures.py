@@ -40,6 +40,9 @@ def test_the_article_decides_the_decimal_mark():
     ("au moins 28 personnes mortes et plus que 80 blessées", [(">", 28, "28", "personnes"), (">", 80, "80", "blessées")]),
     ("tuant les 8 assaillants et en capturant 2.", [(None, 8, "8", "assaillants"), (None, 2, "2", "assaillants")]),
     ("moins de 18 ans", [("<", 18, "18", "ans")]),
+    # a vague count of hundreds or thousands is one figure ("plusieurs" is more than one: an order of size)
+    ("Quelques centaines de personnes étaient là.", [("~", 300, "Quelques centaines", "personnes")]),
+    ("Plusieurs milliers de manifestants ont défilé.", [(">", 1000, "Plusieurs milliers", "manifestants")]),
 ])
 def test_french_quantities(text, expected):
     assert figures("fr", text) == expected
@@ -73,6 +76,12 @@ def test_french_non_quantities(text):
     # number words and a half, hyphenated or not (the Mourinho story, the gold set's seen part "fresh")
     ("Pochettino spent five-and-a-half years in charge of Tottenham.", [(None, 5.5, "five-and-a-half", "years")]),
     ("Seven and a half million people voted.", [(None, 7_500_000, "Seven and a half million", "people")]),
+    # "several thousand" was read "thousand" (a detroitnews.com page outside the gold set: "thousand | teachers")
+    ("Several thousand teachers wearing red surrounded the Statehouse.",
+     [("~", 2000, "Several thousand", "teachers")]),
+    ("A few hundred people gathered.", [("~", 300, "A few hundred", "people")]),
+    # a unit of power is a measure's ("3 | GW ground" was shown: a pv-magazine.com page outside the gold set)
+    ("A 3 GW ground-mounted PV array is planned.", [(None, 3, "3 GW", "GW")]),
 ])
 def test_english_quantities(text, expected):
     assert figures("en", text) == expected
