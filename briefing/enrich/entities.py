@@ -1459,7 +1459,7 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
     word is the one name of two or three capitalised words that ends with it, whatever the
     model typed either ('Claure', typed an organisation and a place, is 'Marcelo Claure', typed
     an organisation), unless the model typed the word a place the gazetteer knows ("India" is
-    not "North India")."""
+    not "North India"). Of several such names, the one that opens with a given name."""
     persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
     names = sorted({m.text for m in mentions}, key=len)
     places = {m.text for m in mentions if m.type == PLACE and is_place(m.text)}
@@ -1471,6 +1471,8 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
         if not longer and len(short.split()) == 1 and short not in places:
             longer = [n for n in names if 2 <= len(n.split()) <= 3 and n.split()[-1] == short
                       and all(w[:1].isupper() for w in n.split())]  # "Soona" after "Cha Soona" (typed a place)
+        if len({find(p) for p in longer}) > 1:  # "Alexander Vindman" and a subheading's "Questioning
+            longer = [p for p in longer if is_given_name(p.split()[0])]  # Vindman": the one with a given name
         if len({find(p) for p in longer}) == 1:
             union(short, longer[-1])
 
