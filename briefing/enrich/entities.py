@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from briefing.aliases import alias_table
 from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory, postal_codes
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
+from briefing.person_names import joined_names
 from briefing.lexicon import lexicon, prefix_pattern, words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import fold, normalize
@@ -616,6 +617,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             union(name, canonical)
     for first, second in _parenthesised_pairs(mentions, text):
         union(second, first)
+    _merge_one_person_names(mentions, union)
     _merge_short_person_names(mentions, union, find)
     _merge_prefixed_names(names, union)
     _merge_institution_heads(mentions, union)
@@ -1451,6 +1453,18 @@ def _merge_institution_heads(mentions: list[Mention], union) -> None:
         longer = {n for n in organizations if n.startswith(short + " ") or n.endswith(" " + short)}
         if len(longer) == 1:
             union(short, longer.pop())
+
+
+def _merge_one_person_names(mentions: list[Mention], union) -> None:
+    """Full names of one person the article writes apart: "Pat Carlineo", "Patrick Carlineo Jr."
+    (a nickname, a suffix), "Josh Apte" and "Joshua Apte" (briefing/person_names.py)."""
+    persons = {m.text: _without_honorific(m.text) for m in mentions if m.type == PERSON}
+    bare = {}
+    for name, without in persons.items():
+        bare.setdefault(without, name)
+    for group in joined_names(list(bare)):
+        for name in group[1:]:
+            union(bare[name], bare[group[0]])
 
 
 def _merge_short_person_names(mentions: list[Mention], union, find) -> None:

@@ -9,7 +9,10 @@ The rules, in order:
 2. the site's aliases file (BRIEFING_ALIASES, `aliases.yaml` beside the content folder) joins
    every name of an entry, and `alone: true` keeps a name out of rule 4;
 3. honorifics and titles are not part of a name ("M.", "Mme", "Mr.", "President", "le
-   ministre"), and a middle initial does not make another person ("Donald J. Trump");
+   ministre"), and a middle initial, a generational suffix or a nickname does not make another
+   person ("Donald J. Trump"; "Pat Carlineo" and "Patrick W. Carlineo Jr.", by the `nicknames`
+   package's list, unless another person of the site could be the nickname's: "Pat Smith"
+   beside "Patrick Smith" and "Patricia Smith" joins neither);
 4. a person's bare surname joins the one full name of the site that ends with it, never when
    two people of the site share it ("Sasse" -> "Ben Sasse"; "Meadows" stays alone beside
    "Mark Meadows" and "Debbie Meadows").
@@ -26,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from briefing.person_names import SUFFIXES, canonical_names, joined_names
 from briefing.lexicon import words
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import normalize, reading_order
@@ -71,6 +75,8 @@ def bare_name(name: str) -> str:
 def _parts(name: str) -> tuple[str, ...]:
     """The words of a person's name that identify them: no initials ("J."), no particles."""
     words_ = [p for p in re.split(r"[\s\-‐]+", normalize(name)) if p and not re.fullmatch(r"\w\.?", p)]
+    while len(words_) > 2 and words_[-1].rstrip(".") in SUFFIXES:
+        words_.pop()  # "Patrick W. Carlineo Jr.": the family name is Carlineo
     return (*words_[:1], *(p for p in words_[1:] if p not in PARTICLES))  # "Ben Sasse", "Osama bin Laden"
 
 
@@ -137,7 +143,7 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
             chosen[key(kind_, entry["name"])] = entry["name"]
             if entry.get("alone"):
                 alone.add(key(kind_, entry["name"]))
-    # rule 3: one person whatever the middle initial
+    # rule 3: one person whatever the middle initial, a generational suffix or a nickname
     full: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in list(groups.parent):
         parts = _parts(k[1])
@@ -146,6 +152,10 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
     for same in full.values():
         for k in same[1:]:
             groups.union(k, same[0])
+    by_name = {k[1]: k for same in full.values() for k in same}  # and whatever the nickname: "Pat" and
+    for group in joined_names(list(by_name)):  # "Patrick Carlineo", never "Pat Smith" beside Patrick and Patricia
+        for name in group[1:]:
+            groups.union(by_name[name], by_name[group[0]])
     # rule 4: a bare surname joins the one full name that ends with it
     by_surname: dict[str, set] = defaultdict(set)
     for (first, last), same in full.items():
@@ -168,8 +178,9 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
     for root, keys in members.items():
         editor_name = next((chosen[k] for k in sorted(keys) if k in chosen), None)
         counted = names_of[root]
-        name = editor_name or (min(counted, key=lambda n: (-counted[n], -len(_parts(n)), len(n), reading_order(n)))
-                               if counted else None)  # most used, fullest, without a middle initial
+        name = editor_name or (min(counted, key=lambda n: (-counted[n], -len(_parts(n)), _shortened(n, counted),
+                                                           len(n), reading_order(n)))
+                               if counted else None)  # most used, fullest, no nickname, without a middle initial
         if name is None:
             continue
         site = Entity(name, root[0], 0, tuple(sorted(aliases_of[root] - {name}, key=reading_order)))
@@ -177,6 +188,13 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
             result[k] = site
     return {(kind, name): result[key(kind, name)] for kind, name in
             {(e.type, n) for e in entities for n in (e.name, *e.aliases)} if key(kind, name) in result}
+
+
+def _shortened(name: str, names) -> bool:
+    """Whether the name's given name is the nickname of another of `names`' ("Pat Carlineo"
+    beside "Patrick Carlineo")."""
+    first = _parts(name)[0]
+    return any(first != _parts(other)[0] and _parts(other)[0] in canonical_names(first) for other in names)
 
 
 def unify(articles, settings) -> None:

@@ -14,7 +14,7 @@ from conftest import PROJECT
 PACKAGE, PLUGIN = PROJECT / "briefing", PROJECT / "plugins" / "briefing"
 # What each part may import of briefing (the plugin is "plugin"; the rest are module names).
 LOWER = {"text", "errors", "files", "config", "paths", "lexicon", "aliases", "record", "report", "contentfile", "store",
-         "manifest",
+         "manifest", "person_names",
          "lock", "data", "sections", "tables", "forking"}
 ALLOWED = {
     "extract": LOWER | {"extract"},

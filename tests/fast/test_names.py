@@ -29,3 +29,16 @@ def test_airport_codes_are_no_place_names():
     for code in ("LRU", "MSC", "DXB", "QC"):
         assert not is_place(code), code
     assert is_place("Las Cruces") and is_place("Mesa") and is_place("Dubai") and is_place("Téhéran")
+
+
+def test_a_nickname_a_middle_initial_or_a_suffix_makes_no_other_person():
+    from briefing.person_names import joined_names, one_person
+
+    # thehill.com and vox.com stories outside the gold set: several names each, one person
+    assert joined_names(["Carlineo", "Patrick Carlineo Jr", "Pat Carlineo", "Patrick W. Carlineo"]) == [
+        ("Patrick Carlineo Jr", "Pat Carlineo", "Patrick W. Carlineo")]
+    assert joined_names(["Apte", "Josh Apte", "Joshua Apte"]) == [("Josh Apte", "Joshua Apte")]
+    assert one_person("Joe Biden", "Joseph R. Biden Jr.") and not one_person("Joe Biden", "Hunter Biden")
+    assert not one_person("Patrick W. Smith", "Patrick J. Smith")  # two middle names that differ: two people
+    # a nickname two people could answer to joins neither; they stay apart
+    assert joined_names(["Pat Smith", "Patrick Smith", "Patricia Smith"]) == []

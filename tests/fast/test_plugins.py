@@ -187,6 +187,26 @@ def test_one_referent_one_page_site_wide(tmp_path: Path):
         ("Donald Trump", 4, "entities/donald-trump.html"), ("Ben Sasse", 2, "entities/ben-sasse.html")]
 
 
+def test_a_nickname_or_a_generational_suffix_makes_no_other_person():
+    """Two stories outside the gold set (thehill.com, nbcnews.com) write "Patrick W. Carlineo
+    Jr", "Patrick Carlineo Jr", "Pat Carlineo" and "Carlineo": one page, named with the given
+    name the nickname is short for. A nickname two people of the site could answer to joins
+    neither, and those two stay apart."""
+    from briefing.record import Entity
+    from pelican.plugins.briefing.identity import referents
+
+    entities = [Entity("Patrick W. Carlineo Jr", "person", 4, ("Carlineo",)), Entity("Patrick Carlineo Jr", "person", 1, ()),
+                Entity("Pat Carlineo", "person", 1, ()), Entity("Carlineo", "person", 4, ()),
+                Entity("Josh Apte", "person", 1, ()), Entity("Joshua Apte", "person", 1, ()), Entity("Apte", "person", 2, ()),
+                Entity("Patrick Smith", "person", 2, ()), Entity("Patricia Smith", "person", 2, ()),
+                Entity("Pat Smith", "person", 1, ())]
+    site = referents(entities, [])
+    assert {site[("person", name)].name for name in ("Patrick W. Carlineo Jr", "Patrick Carlineo Jr", "Pat Carlineo",
+                                                     "Carlineo")} == {"Patrick Carlineo Jr"}
+    assert {site[("person", name)].name for name in ("Josh Apte", "Joshua Apte", "Apte")} == {"Joshua Apte"}
+    assert len({site[("person", name)].name for name in ("Patrick Smith", "Patricia Smith", "Pat Smith")}) == 3
+
+
 def test_the_editors_aliases_file_joins_and_separates(tmp_path: Path):
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("- name: Debbie Meadows\n  type: person\n  aliases: [Meadows]\n"
