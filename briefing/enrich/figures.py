@@ -423,6 +423,9 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
         return True
     if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True
+    if before in data.get("ranking_words", ()) and not any(after == w.split()[0].lower() for w in data.get("percent", ())):
+        return True  # "the party's top 10 face off", "the Top 40 list": a ranking, not a count ("the top 1
+        # percent" is a share)
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
             and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].text not in currency_symbols(lang) and not (
                 span.end < len(doc) and doc[span.end].pos_ == "NOUN" and "Plur" in doc[span.end].morph.get("Number")):

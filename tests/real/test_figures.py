@@ -76,6 +76,7 @@ def test_french_non_quantities(text):
     # number words and a half, hyphenated or not (the Mourinho story, the gold set's seen part "fresh")
     ("Pochettino spent five-and-a-half years in charge of Tottenham.", [(None, 5.5, "five-and-a-half", "years")]),
     ("Seven and a half million people voted.", [(None, 7_500_000, "Seven and a half million", "people")]),
+    ("The top 1 percent of earners got 20 percent of income.", [(None, 1, "1 percent", "%"), (None, 20, "20 percent", "%")]),
     # "several thousand" was read "thousand" (a detroitnews.com page outside the gold set: "thousand | teachers")
     ("Several thousand teachers wearing red surrounded the Statehouse.",
      [("~", 2000, "Several thousand", "teachers")]),
@@ -97,6 +98,8 @@ def test_english_quantities(text, expected):
     # responses" gave "2 immune responses" twice)
     "Tuft cells set off type 2 immune responses in the gut.",
     "The vaccine entered a phase 3 trial before a category 5 hurricane hit.",
+    # a ranking ("top 10 face off": an sfgate.com page outside the gold set)
+    "Those issues will play out when the Democratic Party’s top 10 face off in Atlanta.",
 ])
 def test_english_non_quantities(text):
     assert figures("en", text) == []
