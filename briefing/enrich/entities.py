@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from briefing.aliases import alias_table
 from briefing.enrich.gazetteer import is_capital, is_family_name, is_given_name, is_place, is_territory, postal_codes
 from briefing.enrich.nlp import headwords, is_common_word, stop_words
-from briefing.person_names import joined_names
 from briefing.lexicon import lexicon, prefix_pattern, words
+from briefing.person_names import joined_names
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import fold, normalize
 

@@ -909,7 +909,7 @@ def _noun_phrase_before(doc: Doc, sent: Span, start: int, window: int, value_wor
     if i > sent.start and doc[i].text in (":", "("):
         i -= 1  # "Coût de l’opération : 100 000 euros", "une partie des salariés (17 %)"
     if i > sent.start and doc[i].lower_ in value_words:
-        i -= 1 + (doc[i - 1].text == "," and i - 1 > sent.start)
+        i -= 2 if doc[i - 1].text == "," and i - 1 > sent.start else 1  # "The masks, worth": past the comma
         if doc[i].pos_ not in ("NOUN", "PROPN") or not LABEL_WORD.match(doc[i].text):
             return ""
         first = i

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import yaml
 
-from briefing.person_names import SUFFIXES, canonical_names, joined_names
 from briefing.lexicon import words
+from briefing.person_names import SUFFIXES, canonical_names, joined_names
 from briefing.record import ENTITY_TYPES, Entity
 from briefing.text import normalize, reading_order
 
@@ -193,8 +193,12 @@ def referents(entities: list[Entity], editor: list[dict]) -> dict[tuple[str, str
 def _shortened(name: str, names) -> bool:
     """Whether the name's given name is the nickname of another of `names`' ("Pat Carlineo"
     beside "Patrick Carlineo")."""
-    first = _parts(name)[0]
-    return any(first != _parts(other)[0] and _parts(other)[0] in canonical_names(first) for other in names)
+    parts = _parts(name)
+    if not parts:  # "N. A": initials only (an archive of 2,000 pages has two)
+        return False
+    short_for = canonical_names(parts[0])
+    return any((other_parts := _parts(other)) and other_parts[0] != parts[0] and other_parts[0] in short_for
+               for other in names)
 
 
 def unify(articles, settings) -> None:

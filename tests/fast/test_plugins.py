@@ -199,7 +199,8 @@ def test_a_nickname_or_a_generational_suffix_makes_no_other_person():
                 Entity("Pat Carlineo", "person", 1, ()), Entity("Carlineo", "person", 4, ()),
                 Entity("Josh Apte", "person", 1, ()), Entity("Joshua Apte", "person", 1, ()), Entity("Apte", "person", 2, ()),
                 Entity("Patrick Smith", "person", 2, ()), Entity("Patricia Smith", "person", 2, ()),
-                Entity("Pat Smith", "person", 1, ())]
+                Entity("Pat Smith", "person", 1, ()),
+                Entity("N. A", "person", 1, ()), Entity("N. A", "person", 1, ("Victor N. A",))]  # initials only
     site = referents(entities, [])
     assert {site[("person", name)].name for name in ("Patrick W. Carlineo Jr", "Patrick Carlineo Jr", "Pat Carlineo",
                                                      "Carlineo")} == {"Patrick Carlineo Jr"}
