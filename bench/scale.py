@@ -27,6 +27,7 @@ median wall time and the peak resident memory of the process and its workers (sa
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -168,14 +169,20 @@ def machine() -> str:
 
 
 def main(argv: list[str]) -> int:
-    def option(name: str, default: str) -> str:
-        return argv[argv.index(name) + 1] if name in argv else default
-
-    sizes = [int(n) for n in option("--sizes", "200,2000,10000").split(",")]
-    runs = [int(n) for n in option("--runs", "3,3,1").split(",")]
+    # argparse: `--help` prints this module's usage and an unknown option stops it, where a
+    # hand-read argv started the whole 10,000-article run
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="200,2000,10000", help="article counts, comma-separated")
+    parser.add_argument("--runs", default="3,3,1", help="runs per size, comma-separated (the last repeats)")
+    parser.add_argument("--baseline-max", type=int, default=2000, help="largest size the baseline is timed at")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"), help="working folder")
+    args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.sizes.split(",")]
+    runs = [int(n) for n in args.runs.split(",")]
     runs += [runs[-1]] * (len(sizes) - len(runs))
-    baseline_max = int(option("--baseline-max", "2000"))
-    work = Path(option("--work", "/tmp/briefing-bench"))
+    baseline_max = args.baseline_max
+    work = args.work
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}\n")
     results = []
