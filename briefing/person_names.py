@@ -7,12 +7,10 @@ identity.py), where two people of one surname stay apart. No NLP: the build impo
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Patrick W. Carlineo Jr.": the same family name
-INITIAL = re.compile(r"\w\.?")
 
 
 def _key(word: str) -> str:
@@ -63,10 +61,8 @@ def one_person(a: str, b: str) -> bool:
         return False
     if not same_given_name(first[0], second[0]):
         return False
-    middles = [[_key(w)[:1] if INITIAL.fullmatch(w) else _key(w) for w in words[1:-1]] for words in (first, second)]
-    if middles[0] and middles[1]:
-        return [m[:1] for m in middles[0]] == [m[:1] for m in middles[1]]
-    return True
+    middles = [[_key(w)[:1] for w in words[1:-1]] for words in (first, second)]  # "W." and "William" agree
+    return not (middles[0] and middles[1]) or middles[0] == middles[1]
 
 
 def joined_names(names: list[str]) -> list[tuple[str, ...]]:

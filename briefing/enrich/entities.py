@@ -1458,10 +1458,10 @@ def _merge_institution_heads(mentions: list[Mention], union) -> None:
 def _merge_one_person_names(mentions: list[Mention], union) -> None:
     """Full names of one person the article writes apart: "Pat Carlineo", "Patrick Carlineo Jr."
     (a nickname, a suffix), "Josh Apte" and "Joshua Apte" (briefing/person_names.py)."""
-    persons = {m.text: _without_honorific(m.text) for m in mentions if m.type == PERSON}
-    bare = {}
-    for name, without in persons.items():
-        bare.setdefault(without, name)
+    bare: dict[str, str] = {}  # the name without its honorific -> the first form written so
+    for m in mentions:
+        if m.type == PERSON:
+            bare.setdefault(_without_honorific(m.text), m.text)
     for group in joined_names(list(bare)):
         for name in group[1:]:
             union(bare[name], bare[group[0]])

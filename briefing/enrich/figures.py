@@ -121,6 +121,18 @@ def _reference_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in _data(lang).get("reference_words", ()))
 
 
+@cache
+def _figure_words(lang: str, key: str) -> frozenset[str]:
+    """A word list of the language's figures data, as a set: read once, asked for every number."""
+    return frozenset(w.lower() for w in _data(lang).get(key, ()))
+
+
+@cache
+def _percent_openers(lang: str) -> frozenset[str]:
+    """The first words of the language's ways to write a share ("%", "percent", "per")."""
+    return frozenset(w.split()[0].lower() for w in _data(lang).get("percent", ()))
+
+
 def decimal_mark(text: str, lang: str) -> tuple[str, bool]:
     """The article's decimal mark, and whether the text shows it ("12,5" or "12.5")."""
     commas = len(re.findall(r"\d,\d{1,2}(?!\d)", text))
@@ -206,13 +218,6 @@ def _conversion(doc: Doc, previous_end: int, start: int) -> bool:
     return 1 <= len(between) <= 2 and between[0].text == "(" and all(not t.is_alpha or len(t) == 1 for t in between)
 
 
-@cache
-def _conversion_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(units a measure is converted between, words between a number and its unit)."""
-    data = _data(lang)
-    return frozenset(data.get("converted_units", ())), frozenset(data.get("conversion_links", ()))
-
-
 CONVERTED_WORDS = 5  # unit and link words between a measure and the parenthesis: "1,900-mile-wide ("
 
 
@@ -220,13 +225,14 @@ def _converted(doc: Doc, figure: Figure, lang: str) -> bool:
     """Whether a measure is written in parentheses right after another measure: "1,200 miles
     (1,931 kilometers)", "55 mph (88.5 kph)", "2,300 tons (2,095 metric tons)", "the
     1,900-mile-wide (3,100 kilometers) moon": the same figure in other units, said once already."""
-    units, links = _conversion_words(lang)
+    units = _figure_words(lang, "converted_units")
+    words_ = units | _figure_words(lang, "conversion_links")
     at = figure.first_token - 1
     label = figure.label.lower().split()
-    if at < 1 or doc[at].text != "(" or not label or not set(label) <= units | links or not set(label) & units:
+    if at < 1 or doc[at].text != "(" or not label or not set(label) <= words_ or not set(label) & units:
         return False
     i, unit = at - 1, False
-    while i >= 0 and at - 1 - i < CONVERTED_WORDS and doc[i].lower_ in units | links:
+    while i >= 0 and at - 1 - i < CONVERTED_WORDS and doc[i].lower_ in words_:
         unit = unit or doc[i].lower_ in units
         i -= 1
     return unit and i >= 0 and any(c.isdigit() for c in doc[i].text)
@@ -423,7 +429,7 @@ def _not_a_quantity(doc: Doc, text: str, span: Span, raw: str, lang: str) -> boo
         return True
     if before in _reference_words(lang) or _model_number(doc, span.start, len(doc)):
         return True
-    if before in data.get("ranking_words", ()) and not any(after == w.split()[0].lower() for w in data.get("percent", ())):
+    if before in _figure_words(lang, "ranking_words") and after not in _percent_openers(lang):
         return True  # "the party's top 10 face off", "the Top 40 list": a ranking, not a count ("the top 1
         # percent" is a share)
     if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].whitespace_ \
@@ -717,7 +723,7 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
             return _words(doc[end:after])
     before = _noun_phrase_before(doc, sent, _qualifier_start(doc, sent, start, lang),  # "debt of more than $700
                                  BEFORE_WINDOW if kind == "percent" else MONEY_WINDOW,  # million": the debt's
-                                 frozenset(_data(lang).get("value_words", ())) if kind == "money" else frozenset())
+                                 _figure_words(lang, "value_words") if kind == "money" else frozenset())
     if before and before.split()[-1].lower() in _unit_words(lang):
         before = ""  # "rose 3.5 percent to $27.2 billion": another quantity's unit
     if not before:
