@@ -657,6 +657,9 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
             label = _verb_after(doc, sent, end, lang) or _verb_before(doc, sent, start, lang)  # "of whom 7,844
             # have died", "the virus has killed nearly 3,000": deaths
         if not label and not vague:
+            label, head = _number_of(doc, sent, start, lang)  # "bringing the number of Americans out of
+            # work to 16.8 million": Americans out of work
+        if not label and not vague:
             said_before = _reached(doc, sent, start, lang)  # "the toll rose to 3,100": the toll
             label = said_before.split()[-1].lower() if said_before else ""
         if not label and not vague and (end < sent.end and doc[end].is_punct
@@ -703,6 +706,8 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int, head: int | None, label:
     if kind == "count" and doc[head].lower_ in _data(lang).get("times_words", ()):
         target = _passive_target(doc, sent, start, lang)
         return f"{label} {target}" if target else label
+    if kind == "count" and head < start:  # "the number of Americans out of work … to 16.8 million"
+        return _words(doc[head:_complement_end(doc, head + 1, start, lang)])
     if kind == "count":
         return _words(doc[end:_complement_end(doc, head + 1, sent.end, lang)])
     # a percent or money: "de/of" + what it is a share of, or "pour/for" + what it pays for
@@ -822,6 +827,36 @@ def _reached(doc: Doc, sent: Span, start: int, lang: str) -> str:
     opening = _opening_group(doc, sent, i, lang) if copula else ""  # "The daily rise in coronavirus
     # deaths announced in New York state on Friday was 777": the subject, not "Friday"
     return opening or _noun_phrase_before(doc, sent, i + 1, BEFORE_WINDOW)
+
+
+NUMBER_OF_WINDOW = 20  # tokens between "the number of" and the count it is given
+
+
+def _number_of(doc: Doc, sent: Span, start: int, lang: str) -> tuple[str, int | None]:
+    """A count without a noun that is the level of "the number of" something said before it in
+    its clause ("bringing the number of Americans out of work over the last three weeks to 16.8
+    million", "le nombre de chômeurs a atteint 3,2 millions"): (label, head), the counted noun
+    the phrase opens with; ("", None) otherwise. The count must follow a link word, a verb of
+    change or a copula, as a level does ("to", "à", "reached", "is"): "the number of cases
+    doubled in 3 days" gives the days nothing."""
+    words = _data(lang).get("number_of", ())
+    at = _qualifier_start(doc, sent, start, lang) - 1
+    if not words or at <= sent.start or not (
+            doc[at].lower_ in _data(lang).get("change_targets", ()) or doc[at].lower_ in COUNT_LINKS
+            or doc[at].pos_ in ("VERB", "AUX") and lemma(doc[at]).lower() in (
+                *_data(lang).get("change_verbs", ()), *_data(lang).get("copulas", ()))):
+        return "", None
+    for i in range(at - 1, max(sent.start, start - NUMBER_OF_WINDOW) - 1, -1):
+        if doc[i].text in (";", ":") or doc[i].lower_ in words and i + 2 >= at:
+            return "", None
+        if doc[i].lower_ in words and doc[i + 1].lower_ in COUNT_LINKS:
+            noun = i + 2
+            while noun < at and doc[noun].pos_ in ("DET", "ADJ"):
+                noun += 1
+            if noun < at and doc[noun].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[noun].text):
+                return doc[noun].text, noun
+            return "", None
+    return "", None
 
 
 def _subject_of_change(doc: Doc, sent: Span, start: int, lang: str) -> str:

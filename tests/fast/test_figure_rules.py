@@ -264,3 +264,33 @@ def test_a_symbol_in_the_noun_group_a_sum_is_said_of_keeps_its_number():
                        "$|SYM| ^900|NUM|NumType=Card .|PUNCT|PunctType=Peri")
     found = [(f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
     assert found == [("512GB", "measure", "of storage"), ("$900", "money", ": 512GB of storage")]
+
+
+def test_a_count_given_to_the_number_of_something_counts_it():
+    """"bringing the number of Americans out of work over the last three weeks to 16.8 million"
+    (bbc.com, the gold set's dev part): the count ends the sentence without a noun; it is the
+    level of "the number of" Americans, and "topped 6 million" the level of the claims that
+    topped it. The weeks between say nothing of it."""
+    doc = tagged("en", "Figures|NOUN|Number=Plur showed@show|VERB|Tense=Past|VerbForm=Fin "
+                       "unemployment|NOUN|Number=Sing claims|NOUN|Number=Plur had@have|AUX|Tense=Past|VerbForm=Fin "
+                       "topped@top|VERB|Aspect=Perf|Tense=Past|VerbForm=Part 6|NUM|NumType=Card "
+                       "million|NUM|NumType=Card for|ADP| the|DET|Definite=Def|PronType=Art second|ADJ|Degree=Pos "
+                       "week|NOUN|Number=Sing in|ADP| a|DET|Definite=Ind|PronType=Art row|NOUN|Number=Sing "
+                       ",|PUNCT|PunctType=Comm bringing@bring|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part "
+                       "the|DET|Definite=Def|PronType=Art number|NOUN|Number=Sing of|ADP| Americans|PROPN|Number=Plur "
+                       "out|ADP| of|ADP| work|NOUN|Number=Sing over|ADP| the|DET|Definite=Def|PronType=Art "
+                       "last|ADJ|Degree=Pos three|NUM|NumType=Card weeks|NOUN|Number=Plur to|ADP| "
+                       "16.8|NUM|NumType=Card million|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    found = {f.display: (f.value, f.label, f.phrase) for f in find_figures(doc, "en")}
+    assert found["16.8 million"] == (16_800_000, "Americans", "Americans")
+    assert found["6 million"] == (6_000_000, "claims", ": unemployment claims")
+
+
+def test_a_count_right_after_the_number_of_is_not_its_level():
+    """"the number of cases doubled in 3 days": the days are no level of the cases (the count
+    follows no link word, verb of change or copula), and a count right after "the number of" is
+    none either."""
+    doc = tagged("en", "The|DET|Definite=Def|PronType=Art number|NOUN|Number=Sing of|ADP| cases|NOUN|Number=Plur "
+                       "doubled@double|VERB|Tense=Past|VerbForm=Fin in|ADP| 3|NUM|NumType=Card days|NOUN|Number=Plur "
+                       ".|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(3, "days")]
