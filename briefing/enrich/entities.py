@@ -98,7 +98,8 @@ def find_mentions(doc: Doc, lang: str, text: str | None = None) -> list[Mention]
             text = _without_clause(span)
         for piece, at, piece_kind in _place_then_person(_linked(_coordinated(text, start, kind), lang), kind, lang):
             mention = _cleaned(piece, at, piece_kind, lang, _article_of_name(piece, at, text_of_doc, lang))
-            if mention is not None and not _names_event(mention, text_of_doc) and not _designation(mention, text_of_doc):
+            if mention is not None and not _names_event(mention, text_of_doc) and not _designation(mention, text_of_doc) \
+                    and not _button(mention, text_of_doc, lang):
                 mention = _with_institution_word(_with_seat_institution(mention, text_of_doc, lang), text_of_doc, starts)
                 mention = _without_label(_with_state_name(mention, text_of_doc), lang)
                 mentions.append(_with_honorific(mention, text_of_doc, lang))
@@ -571,7 +572,7 @@ def _is_name(text: str, kind: str, after_title: bool = False) -> bool:
         if after_title or kind != ORGANIZATION or first not in words("organization_heads"):
             return False  # "irakien", "pro-iraniens"
     key = normalize(text)
-    if {key} & (words("chrome_lines") | words("entity_titles") | words("entity_honorifics")):
+    if {key} & (words("entity_titles") | words("entity_honorifics")):
         return False
     parts = text.split()
     if len(parts) >= ALL_CAPS_WORDS and all(p.isupper() for p in parts):
@@ -960,6 +961,29 @@ def _in_credit(mention: Mention, text: str, lang: str) -> bool:
                for word in credits)
 
 
+PROMOTION_REACH = 60  # characters before a button's name where its invitation may stand
+
+
+def _button(mention: Mention, text: str, lang: str) -> bool:
+    """A page's button or menu word ("Facebook", "Twitter", "Comments") on a line of its own, or
+    in the page's invitation to follow it ("Follow us on Twitter @Spacedotcom and on Facebook",
+    "Be sure to visit Arrowhead on Facebook, Twitter, and Instagram"); the same words in the
+    story name what they name ("Instagram began testing hiding public like counts")."""
+    if normalize(mention.text) not in words("chrome_lines"):
+        return False
+    start, end = _line_around(text, mention)
+    if text[start:end].strip(" \t" + EDGE_PUNCTUATION) == mention.text:
+        return True
+    before = text[max(start, mention.start - PROMOTION_REACH):mention.start]
+    return _promotion_pattern(lang).search(before) is not None
+
+
+@cache
+def _promotion_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(w) for w in sorted(words("promotion_words", lang))),
+                      re.IGNORECASE)
+
+
 def _line_around(text: str, mention: Mention) -> tuple[int, int]:
     """Where the line that holds the mention starts and ends (its line break excluded)."""
     end = text.find("\n", mention.end)
@@ -1296,6 +1320,8 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
     if GLUED.search(entity.name):
         return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
+    if entity.name in passing and normalize(entity.name) in words("chrome_lines"):
+        return False  # "Kejriwal turned to Twitter last month": a network named once in passing
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
         return True
     if (lang == "en" and entity.type == PERSON and entity.mentions == 1 and " " not in entity.name

@@ -8,6 +8,7 @@ import gzip
 from functools import cache
 
 from briefing.enrich.entities import (GLUED, ORGANIZATION, PERSON, PLACE, Mention, _after_cue, _after_model_number,
+                                      _button,
                                       _inside_longer_name, _quoted_titles,
                                       _after_person_cue, _cleaned, _coordinated, _credible, _glued_names, _headline_only, _in_credit,
                                       _joined_regions, _merge_capitalised_names, _merge_institution_heads,
@@ -506,3 +507,29 @@ def test_one_english_word_the_story_also_writes_in_small_letters_is_no_person():
     prose = "Price said prices rose. Rose agreed."
     assert not _written_small(["Price"], [mention(prose, "Price", PERSON)], prose, "en")
     assert not _written_small(["Rose"], [mention(prose, "Rose", PERSON)], prose, "en")
+
+
+@needs_corpus
+def test_a_social_network_is_a_referent_in_the_story_not_in_its_buttons_or_invitations():
+    # the Atlantic on Instagram hiding like counts (outside the gold set): "Instagram began testing
+    # hiding public like counts" is the story's subject (once the sidebar never listed it: the
+    # word was a share button's, dropped wherever it stood); Space.com on NASA's lunar landers
+    # (outside the gold set) ends "Follow us on Twitter @Spacedotcom and on Facebook": the page's
+    # invitation, as is a line of its own that says "Facebook"
+    title, story = page_story("d48aeb9cf2f2ff15769a57513249b4a6a669159f3e50b335e741d4206a824e88")
+    text = title + "\n\n" + story
+    assert not _button(mention(text, "Instagram", ORGANIZATION, 1), text, "en")
+    assert "Instagram began testing" in text
+    title, story = page_story("c50845a7158af12ee75acea301a3ea0dad1e848d6b9dbdb43ba7f2d825b2528b")
+    text = title + "\n\n" + story + "\nFacebook\n"
+    assert "Follow us on Twitter @Spacedotcom and on Facebook" in text
+    assert _button(mention(text, "Twitter", ORGANIZATION, text.count("Twitter") - 1), text, "en")
+    assert _button(mention(text, "Facebook", ORGANIZATION, text.count("Facebook") - 2), text, "en")
+    assert _button(mention(text, "Facebook", ORGANIZATION, text.count("Facebook") - 1), text, "en")  # a line of its own
+
+
+def test_a_social_network_named_once_in_passing_is_no_referent_a_reader_must_see():
+    # "Delhi’s Chief Minister Arvind Kejriwal turned to Twitter last month" (Vox, outside the gold
+    # set): named once, after the lead of a long story; the Tories' "Twitter name switch" stays
+    assert not _credible(Entity("Twitter", ORGANIZATION, 1), {"Twitter"}, "en", passing=frozenset({"Twitter"}))
+    assert _credible(Entity("Twitter", ORGANIZATION, 4), {"Twitter"}, "en", passing=frozenset())
