@@ -46,6 +46,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,15 +178,9 @@ def parts_of(item: dict) -> tuple[str, ...]:
     return ("dev",) if item["split"] == "dev" else (item["split"], "all")
 
 
-def evaluate(without_blind: bool = False) -> tuple[dict[str, dict[str, float]], dict[str, list[str]]]:
-    """Every part's figures, and each article's mistakes (the blind set's with them: callers
-    that print go through `shown_mistakes`). `without_blind` leaves the blind set unscored."""
-    gold = [item for item in yaml.safe_load(GOLD.read_text("utf-8"))
-            if not (without_blind and item["split"] == BLIND)]
-    leads = yaml.safe_load(LEADS.read_text("utf-8"))
-    names = ("tune", "held", "all", "dev", "fresh", "fresh_fr", "fresh_en") + (() if without_blind else (BLIND,))
-    parts = {name: Scores([], []) for name in names}
-    mistakes: dict[str, list[str]] = {}
+def analysed(gold: list[dict]) -> Iterator[tuple[dict, Article | Exception]]:
+    """Each gold item with what the ingest path (`build_articles`) makes of its corpus page: the
+    article, or the error that stopped it."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for item in gold:
@@ -196,18 +191,30 @@ def evaluate(without_blind: bool = False) -> tuple[dict[str, dict[str, float]], 
             paths.append(path)
         by_id = {item["id"]: item for item in gold}
         for path, article in build_articles(paths, IngestOptions()):
-            item = by_id[path.stem]
-            if not isinstance(article, Article):
-                mistakes[item["id"]] = [f"failed: {article}"]
-                continue
-            found: list[str] = []
-            scored_in = parts_of(item)
-            for part in scored_in:
-                named = found if part == scored_in[-1] else []
-                score(article, item, parts[part], named)
-                if item["id"] in leads:
-                    score_lead(article, leads[item["id"]], parts[part], named)
-            mistakes[item["id"]] = found
+            yield by_id[path.stem], article
+
+
+def evaluate(without_blind: bool = False) -> tuple[dict[str, dict[str, float]], dict[str, list[str]]]:
+    """Every part's figures, and each article's mistakes (the blind set's with them: callers
+    that print go through `shown_mistakes`). `without_blind` leaves the blind set unscored."""
+    gold = [item for item in yaml.safe_load(GOLD.read_text("utf-8"))
+            if not (without_blind and item["split"] == BLIND)]
+    leads = yaml.safe_load(LEADS.read_text("utf-8"))
+    names = ("tune", "held", "all", "dev", "fresh", "fresh_fr", "fresh_en") + (() if without_blind else (BLIND,))
+    parts = {name: Scores([], []) for name in names}
+    mistakes: dict[str, list[str]] = {}
+    for item, article in analysed(gold):
+        if not isinstance(article, Article):
+            mistakes[item["id"]] = [f"failed: {article}"]
+            continue
+        found: list[str] = []
+        scored_in = parts_of(item)
+        for part in scored_in:
+            named = found if part == scored_in[-1] else []
+            score(article, item, parts[part], named)
+            if item["id"] in leads:
+                score_lead(article, leads[item["id"]], parts[part], named)
+        mistakes[item["id"]] = found
     summaries = {name: scores.summary() for name, scores in parts.items()}
     for name, exact in (dump_headlines(gold) | dump_leads(gold, leads)).items():
         for part in summaries:
