@@ -358,21 +358,55 @@ def _rank_pattern(lang: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     return re.compile(rf"(\d+)(?:{suffixes})", re.I), frozenset(ranks["nouns"])
 
 
-def _ranks(sent: Span, lang: str, texts: list[str]):
-    """Places in a ranking, "la 124e place", "in 5th place": (token, token + 1, rank)."""
+@cache
+def _ordinal_words(lang: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Ordinals written in words ("third": 3, "septième": 7), and the nouns an ordinal puts in an
+    order that is no news ("the third time", "the fourth quarter", "the 21st century")."""
+    ranks = _data(lang).get("ranks") or {}
+    return ({w.lower(): int(v) for w, v in (ranks.get("ordinal_words") or {}).items()},
+            frozenset(w.lower() for w in ranks.get("not_counted", ())))
+
+
+def _ordinal(doc: Doc, i: int, end: int, lang: str, text: str | None = None, after: str | None = None) -> float | None:
+    """The value of the ordinal at token `i` when it ranks the noun right after it: a place in a
+    ranking ("124e place", "in 5th place"), or an event in its series from the third on ("a 6th
+    fatality", "the third case of plague", "pour la septième année consécutive"). Not the first
+    or second (too common to tell anything), not a name's ("5th Avenue", "21st Century Fox": a
+    noun in lower case follows), not an order of no news (`not_counted`: times, quarters,
+    centuries, a list's steps). `text`, `after`: the tokens' texts when the caller has them."""
+    if i + 1 >= end:
+        return None
+    word = doc[i].text if text is None else text
+    after = doc[i + 1].text if after is None else after
     ordinal, nouns = _rank_pattern(lang)
+    found = ordinal.fullmatch(word) if ordinal is not None and word[:1].isdigit() else None
+    if found is not None and after.lower() in nouns:
+        return float(found.group(1))
+    in_words, not_counted = _ordinal_words(lang)
+    value = float(found.group(1)) if found is not None else in_words.get(word.lower())
+    if value is None or value < 3 or not after.islower() or after in not_counted or after in nouns \
+            or i > 0 and doc[i - 1].lower_.rstrip(".") in _months(lang):  # "his July 25th call": a date
+        return None
+    return value if doc[i + 1].pos_ == "NOUN" else None
+
+
+def _ranks(sent: Span, lang: str, texts: list[str]):
+    """Places in a ranking and events in their series, "la 124e place", "in 5th place", "a 6th
+    fatality": (token, token + 1, rank)."""
+    ordinal, _nouns = _rank_pattern(lang)
     if ordinal is None:
         return
+    in_words = _ordinal_words(lang)[0]
     for j, word in enumerate(texts[:-1]):
-        if word[:1].isdigit() and texts[j + 1].lower() in nouns and (found := ordinal.fullmatch(word)):
-            yield sent.start + j, sent.start + j + 1, float(found.group(1)), None, False
+        if word[:1].isdigit() or word.lower() in in_words:
+            value = _ordinal(sent.doc, sent.start + j, sent.end, lang, word, texts[j + 1])
+            if value is not None:
+                yield sent.start + j, sent.start + j + 1, value, None, False
 
 
 def _rank(doc: Doc, sent: Span, start: int, end: int, lang: str) -> bool:
-    """Whether the quantity is a place in a ranking (`_ranks`)."""
-    ordinal, nouns = _rank_pattern(lang)
-    return (ordinal is not None and end == start + 1 < sent.end and doc[end].lower_ in nouns
-            and ordinal.fullmatch(doc[start].text) is not None)
+    """Whether the quantity is a place in a ranking or an event in its series (`_ranks`)."""
+    return end == start + 1 and _ordinal(doc, start, sent.end, lang) is not None
 
 
 @cache
@@ -594,11 +628,13 @@ def _describe(doc: Doc, sent: Span, start: int, end: int, value: float, qualifie
     a reader needs (a name, an attribution count, a phone number, an index level)."""
     data = _data(lang)
     sentence = sent.text.strip() if sentence is None else sentence
-    if _rank(doc, sent, start, end, lang):  # "la 124e place au niveau mondial"
+    if _rank(doc, sent, start, end, lang):  # "la 124e place au niveau mondial", "a 6th fatality linked to
+        # Eastern Equine Encephalitis": what the place or the event is of, else none (see rank)
+        phrase = _words(doc[end + 1:_complement_end(doc, end + 1, sent.end, lang)]) \
+            or _participle_after(doc, sent, end + 1, lang)
         return Figure(value=value, display=doc[start:end + 1].text, qualifier=qualifier, label=doc[end].lower_,
                       sentence=sentence, start=doc[start].idx, end=doc[end].idx + len(doc[end]), kind="rank",
-                      first_token=start, last_token=end + 1,
-                      phrase=_words(doc[end + 1:_complement_end(doc, end + 1, sent.end, lang)]))  # none: see rank
+                      first_token=start, last_token=end + 1, phrase=phrase)
     kind, label, head = "count", "", None
     # scale words: "2,5 millions", "$23-million"
     scale_at = _glued(doc, end, sent.end)

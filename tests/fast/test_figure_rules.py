@@ -294,3 +294,27 @@ def test_a_count_right_after_the_number_of_is_not_its_level():
                        "doubled@double|VERB|Tense=Past|VerbForm=Fin in|ADP| 3|NUM|NumType=Card days|NOUN|Number=Plur "
                        ".|PUNCT|PunctType=Peri")
     assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(3, "days")]
+
+
+def test_an_event_in_its_series_is_a_figure_from_the_third_on():
+    """"a 6th fatality linked to Eastern Equine Encephalitis" (AP, outside the gold set): the
+    ordinal ranks an event, a figure an editor picks (the gold set's fresh part picks "the third
+    instance of the plague", "the seventh year in a row"); its phrase is what the event is of."""
+    doc = tagged("en", "Michigan|ADJ|Degree=Pos health|NOUN|Number=Sing authorities|NOUN|Number=Plur "
+                       "are@be|AUX|Mood=Ind|Tense=Pres|VerbForm=Fin reporting@report|VERB|Aspect=Prog|Tense=Pres|VerbForm=Part "
+                       "a|DET|Definite=Ind|PronType=Art 6th|ADJ|Degree=Pos fatality|NOUN|Number=Sing "
+                       "linked@link|VERB|Aspect=Perf|Tense=Past|VerbForm=Part to|ADP| Eastern|PROPN|Number=Sing "
+                       "Equine|PROPN|Number=Sing Encephalitis|PROPN|Number=Sing .|PUNCT|PunctType=Peri")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
+    assert found == [(6, "6th fatality", "rank", "linked to Eastern Equine Encephalitis")]
+
+
+def test_a_date_s_ordinal_and_an_order_of_no_news_are_no_figures():
+    """"his July 25th call" is a date (the-impeachment-clock, outside the gold set); "for the
+    third time" puts nothing in a series a reader needs."""
+    doc = tagged("en", "Trump|PROPN|Number=Sing released@release|VERB|Tense=Past|VerbForm=Fin "
+                       "the|DET|Definite=Def|PronType=Art transcript|NOUN|Number=Sing of|ADP| "
+                       "his|PRON|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs July|PROPN|Number=Sing "
+                       "25th|NOUN|Number=Sing call|NOUN|Number=Sing for|ADP| the|DET|Definite=Def|PronType=Art "
+                       "third|ADJ|Degree=Pos time|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
+    assert [f.display for f in find_figures(doc, "en")] == []
