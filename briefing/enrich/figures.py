@@ -23,6 +23,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from briefing.enrich.scores import scores_in
 from briefing.enrich.nlp import lemma
 from briefing.record import Entity, KeyFigure
 from briefing.lexicon import lexicon
@@ -52,7 +53,7 @@ class Figure:
     sentence: str
     start: int  # character span of the display in the document
     end: int
-    kind: str = "count"  # count | percent | money | measure (a technical specification: "16 GB")
+    kind: str = "count"  # count | percent | money | measure (a technical specification: "16 GB") | age | rank | score
     vague: bool = False
     first_token: int = 0  # token span, scale and unit words included
     last_token: int = 0
@@ -169,6 +170,13 @@ def find_figures(doc: Doc, lang: str, text: str | None = None) -> list[Figure]:
         taken: set[int] = set()
         sent_text = text[sent.start_char:sent.end_char]  # what Span.text joins, sliced once a sentence
         sentence = sent_text.strip()
+        for score in scores_in(doc, sent, sent_text, _data(lang).get("scores") or {}, _months(lang)):
+            taken.update(range(score.first_token, score.last_token))  # "Wales beat Hungary 2-0": a final score
+            last = doc[score.last_token - 1]
+            figures.append(Figure(value=score.value, display=score.display, qualifier=None, label=score.display,
+                                  sentence=sentence, start=doc[score.first_token].idx, end=last.idx + len(last),
+                                  kind="score", first_token=score.first_token, last_token=score.last_token,
+                                  phrase=score.phrase))
         for found in (*_digit_quantities(doc, text, sent, mark, shown, lang, in_names, sent_text),
                       *_word_quantities(sent, lang, texts=texts[sent.start:sent.end]),
                       *_ranks(sent, lang, texts[sent.start:sent.end])):
@@ -1458,8 +1466,9 @@ def rank(figures: list[Figure], title_end: int, lead_end: int, lang: str) -> lis
         score = 0.0
         if not _order_of_size(f):  # an order of size is no number: not first for where it stands
             score += HEADLINE if f.start < title_end or id(f) in in_headline else LEAD if f.start < lead_end else 0.0
-        score += SIZE * math.log10(max(TYPICAL_SHARE if f.kind in ("percent", "measure") else 1.0 if f.kind == "rank"
-                                       else f.value, 1.0))  # "1080p" is no larger than "60fps"
+        score += SIZE * math.log10(max(TYPICAL_SHARE if f.kind in ("percent", "measure")
+                                       else 1.0 if f.kind in ("rank", "score") else f.value, 1.0))  # "1080p" is no
+        # larger than "60fps", nor "112-107" than "2-0"
         score += PHRASE * min(len(f.phrase.split()), 4)
         score += REPEATED * math.log2(said[(round(f.value, 6), f.label)])
         score += IN_WORDS if f.display[:1].isalpha() else 0.0

@@ -318,3 +318,28 @@ def test_a_date_s_ordinal_and_an_order_of_no_news_are_no_figures():
                        "25th|NOUN|Number=Sing call|NOUN|Number=Sing for|ADP| the|DET|Definite=Def|PronType=Art "
                        "third|ADJ|Degree=Pos time|NOUN|Number=Sing .|PUNCT|PunctType=Peri")
     assert [f.display for f in find_figures(doc, "en")] == []
+
+
+def test_a_match_s_final_score_is_a_figure_with_its_two_sides():
+    """"Wales beat Hungary 2-0 to earn the 20th spot" (CBS Sports, outside the gold set): the
+    score is the story's figure (the gold set's fresh part picks "1-1", Lorient against Lyon),
+    its value the first number, its phrase the two sides; the 20th spot is a place in a ranking."""
+    doc = tagged("en", "Wales|NOUN|Number=Sing beat@beat|VERB|Tense=Past|VerbForm=Fin Hungary|PROPN|Number=Sing "
+                       "2|NUM|NumType=Card ^-|SYM| ^0|NUM|NumType=Card to|PART| earn@earn|VERB|VerbForm=Inf "
+                       "the|DET|Definite=Def|PronType=Art 20th|ADJ|Degree=Pos spot|NOUN|Number=Sing "
+                       "on|ADP| Tuesday|PROPN|Number=Sing .|PUNCT|PunctType=Peri")
+    assert doc.text.startswith("Wales beat Hungary 2-0 to earn")
+    found = [(f.value, f.display, f.kind, f.phrase) for f in find_figures(doc, "en")]
+    assert found[0] == (2, "2-0", "score", "Wales – Hungary")
+    assert found[1][:3] == (20, "20th spot", "rank")
+
+
+def test_a_range_a_date_and_a_tennis_match_s_sets_are_no_scores():
+    """"10-15 people" is a range (a noun follows); "6-3, 7-5" are sets, one of a list, even
+    where a result is told ("topped")."""
+    doc = tagged("en", "Mayer|PROPN|Number=Sing topped@top|VERB|Tense=Past|VerbForm=Fin Jarry|PROPN|Number=Sing "
+                       "6|NUM|NumType=Card ^-|SYM| ^3|NUM|NumType=Card ,|PUNCT|PunctType=Comm "
+                       "7|NUM|NumType=Card ^-|SYM| ^5|NUM|NumType=Card before|ADP| 10|NUM|NumType=Card "
+                       "^-|SYM| ^15|NUM|NumType=Card people|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
+    assert doc.text == "Mayer topped Jarry 6-3, 7-5 before 10-15 people."
+    assert not [f for f in find_figures(doc, "en") if f.kind == "score"]
