@@ -43,6 +43,8 @@ def test_the_article_decides_the_decimal_mark():
     # a vague count of hundreds or thousands is one figure ("plusieurs" is more than one: an order of size)
     ("Quelques centaines de personnes étaient là.", [("~", 300, "Quelques centaines", "personnes")]),
     ("Plusieurs milliers de manifestants ont défilé.", [(">", 1000, "Plusieurs milliers", "manifestants")]),
+    # an event in its series, from the third on, is ranked by its ordinal
+    ("C'est sa 3e visite en Irak.", [(None, 3, "3e visite", "visite")]),
 ])
 def test_french_quantities(text, expected):
     assert figures("fr", text) == expected
@@ -51,7 +53,8 @@ def test_french_quantities(text, expected):
 @pytest.mark.parametrize("text", [
     "Le 25 janvier 2024 à 10h30, il est parti.",  # date and time
     "Selon l'article 49 de la Constitution.",  # a reference, not a quantity
-    "C'est sa 3e visite au XXIe siècle.",  # ordinals (a place in a ranking is read: "la 124e place au niveau mondial")
+    "C'est la troisième fois qu'il vient, au XXIe siècle.",  # ordinals of no news: a time, a century (a place
+    # in a ranking, "la 124e place", and an event in its series, "sa 3e visite", are read)
     "Appelez le 01 23 45 67 89.",  # phone number
     "Le groupe s'était emparé en 2014 de grands territoires.",  # a year, then "de" + noun
     "La COVID-19 est revenue.",  # part of a name
