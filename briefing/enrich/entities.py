@@ -619,7 +619,10 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     for first, second in _parenthesised_pairs(mentions, text):
         union(second, first)
     _merge_one_person_names(mentions, union)
-    _merge_short_person_names(mentions, union, find)
+    in_headline_only = frozenset(
+        name for name in names if title_end is not None and _title_cased(text[:title_end], text[title_end:], lang)
+        and all(m.end <= title_end for m in mentions if m.text == name)) if title_end else frozenset()
+    _merge_short_person_names(mentions, union, find, in_headline_only)
     _merge_prefixed_names(names, union)
     _merge_institution_heads(mentions, union)
     _merge_capitalised_names(names, union)
@@ -1075,6 +1078,8 @@ def _retyped(name: str, kind: str, members: list[Mention], text: str, lang: str)
         # and "Anderson said" is a person's surname the model took for a town
     if is_place(name):
         return kind
+    if kind == PERSON and len(parts) == 1 and GLUED.search(name):
+        return ORGANIZATION  # "SpaceX": no one's name ends with a capital after a small letter
     if len(parts) > 1 and any(_bare(p) in words("organization_words") for p in parts):
         return ORGANIZATION
     if len(parts) > 1 and any(_bare(p) in words("place_words") for p in parts):
@@ -1318,8 +1323,9 @@ def _credible(entity: Entity, known: set[str], lang: str, evidenced: frozenset[s
         return False  # "Parce [que]", "Malgré": a grammar word opening a sentence, taken for a name
     if entity.name not in known and _bare(entity.name.split()[-1]) in words("event_words"):
         return False  # "Golden Globes", "Dubai Air Show", "Berlin Conference": an event, none of our three types
-    if GLUED.search(entity.name):
-        return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together
+    if GLUED.search(entity.name) and entity.mentions == 1:
+        return False  # "AgricultureL'Office", "DembéléP": two lines of the page glued together, once
+        # (a name the story writes so again and again is spelled so: "SpaceX")
     if entity.name in passing and normalize(entity.name) in words("chrome_lines"):
         return False  # "Kejriwal turned to Twitter last month": a network named once in passing
     if any(n in known or is_place(n) for n in names) or entity.name in evidenced:
@@ -1493,13 +1499,15 @@ def _merge_one_person_names(mentions: list[Mention], union) -> None:
             union(bare[name], bare[group[0]])
 
 
-def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
+def _merge_short_person_names(mentions: list[Mention], union, find, in_headline_only: frozenset[str] = frozenset()) -> None:
     """'Soudani' (from 'M. Soudani') is 'Mohammad Chia al-Soudani' when only one person in
     the article has that name part (whatever type the model gave the short form); a single
     word is the one name of two or three capitalised words that ends with it, whatever the
     model typed either ('Claure', typed an organisation and a place, is 'Marcelo Claure', typed
     an organisation), unless the model typed the word a place the gazetteer knows ("India" is
-    not "North India"). Of several such names, the one that opens with a given name."""
+    not "North India"). Of several such names, the one that opens with a given name. A name
+    only a title-cased headline writes (`in_headline_only`) takes no other unless it opens with
+    a given name ("SpaceX", three times in the story, is not "NASA Picks SpaceX")."""
     persons = sorted({m.text for m in mentions if m.type == PERSON}, key=len)
     names = sorted({m.text for m in mentions}, key=len)
     places = {m.text for m in mentions if m.type == PLACE and is_place(m.text)}
@@ -1511,6 +1519,7 @@ def _merge_short_person_names(mentions: list[Mention], union, find) -> None:
         if not longer and len(short.split()) == 1 and short not in places:
             longer = [n for n in names if 2 <= len(n.split()) <= 3 and n.split()[-1] == short
                       and all(w[:1].isupper() for w in n.split())]  # "Soona" after "Cha Soona" (typed a place)
+        longer = [p for p in longer if p not in in_headline_only or is_given_name(p.split()[0])]
         if len({find(p) for p in longer}) > 1:  # "Alexander Vindman" and a subheading's "Questioning
             longer = [p for p in longer if is_given_name(p.split()[0])]  # Vindman": the one with a given name
         if len({find(p) for p in longer}) == 1:

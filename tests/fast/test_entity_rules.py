@@ -533,3 +533,25 @@ def test_a_social_network_named_once_in_passing_is_no_referent_a_reader_must_see
     # set): named once, after the lead of a long story; the Tories' "Twitter name switch" stays
     assert not _credible(Entity("Twitter", ORGANIZATION, 1), {"Twitter"}, "en", passing=frozenset({"Twitter"}))
     assert _credible(Entity("Twitter", ORGANIZATION, 4), {"Twitter"}, "en", passing=frozenset())
+
+
+@needs_corpus
+def test_a_name_only_a_title_cased_headline_writes_takes_no_other_name():
+    # Space.com on NASA's lunar landers (outside the gold set): the headline "NASA Picks SpaceX,
+    # Blue Origin and More to Join Private Moon Lander Project" gave the name "NASA Picks SpaceX";
+    # "SpaceX", three times in the story, was merged into it and lost with it
+    title, story = page_story("c50845a7158af12ee75acea301a3ea0dad1e848d6b9dbdb43ba7f2d825b2528b")
+    text = title + "\n\n" + story
+    mentions = [mention(text, "NASA Picks SpaceX", ORGANIZATION), mention(text, "SpaceX", PERSON, 1),
+                mention(text, "SpaceX", PERSON, 2)]
+    into = {m.text: m.text for m in mentions}
+    merge = lambda alias, main: into.__setitem__(alias, main)  # noqa: E731
+    _merge_short_person_names(mentions, merge, lambda name: into[name], frozenset({"NASA Picks SpaceX"}))
+    assert into["SpaceX"] == "SpaceX"
+    _merge_short_person_names(mentions, merge, lambda name: into[name])  # were it written in the story too
+    assert into["SpaceX"] == "NASA Picks SpaceX"
+
+
+def test_a_capital_closing_a_word_is_a_glued_line_once_and_a_spelling_when_repeated():
+    assert not _credible(Entity("DembéléP", PERSON, 1), set(), "en")
+    assert _credible(Entity("SpaceX", ORGANIZATION, 3), set(), "en")
