@@ -640,6 +640,7 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
                 if len(parts) > 1}
     known_names = set(table) | {canonical for canonical, _kind in table.values()}
     listed = _listed_with_people(mentions, text)
+    place_listed = _listed_before_place_noun(mentions, text, lang)
     for root, members in groups.items():
         if all(_in_credit(m, text, lang) for m in members):
             continue  # "Par Jacques Munier", "© Denis Meyer", "Photo: Jonathan Nackstrand/AFP"
@@ -689,6 +690,9 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
             if _is_common_word_in(canonical, lang) and not canonical.endswith("s"):
                 continue  # "the Moon", "the Gateway": a thing the model took for a person
             kind = ORGANIZATION  # "the Browns", "the Doobie Brothers", "the Thunder": a team, a band
+        if not known and kind != PLACE and any(m.start in place_listed for m in members):
+            kind = PLACE  # "Cass, Kalamazoo and Van Buren counties": the noun says what the list names
+            surnamed.discard(canonical)
         if not known and any(_after_cue(m, members, text, lang) for m in members):
             evidenced.add(canonical)
         if any(_after_locative(m, text, lang) for m in members):
@@ -764,6 +768,21 @@ def _listed_with_people(mentions: list[Mention], text: str) -> set[int]:
         else:
             run = [mention] if mention is not None else []
     return listed
+
+
+LIST_TAIL = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})*"
+                       r"\s+([a-z]+)\b")
+
+
+def _listed_before_place_noun(mentions: list[Mention], text: str, lang: str) -> set[int]:
+    """Where the mentions start that a list of names closes with a plural noun of places ("in
+    Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties": the model called Cass and
+    Van Buren persons): each name of it is a place. English writes such lists so."""
+    nouns = words("place_list_nouns", lang)
+    if not nouns:
+        return set()
+    return {m.start for m in mentions
+            if (tail := LIST_TAIL.match(text, m.end)) is not None and tail.group(1) in nouns}
 
 
 def _listed_person(name: str) -> bool:
