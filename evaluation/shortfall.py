@@ -19,6 +19,7 @@ the figure finder before ranking:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 
@@ -33,6 +34,7 @@ from briefing.record import Article, Entity
 from evaluation.corpus import exit_status
 from evaluation.editorial import BLIND, GOLD, TOP, _names, _same_value, analysed, gold_available, names_key
 
+NOT_A_WORD = re.compile(r"[^\w\s'’-]")
 PARTS = ("tune", "dev", "fresh", "held", BLIND)
 
 
@@ -60,8 +62,8 @@ def core_cause(core: dict, listed: list[Entity], model: dict[str, set[str]], tex
         return "found by the model, lost by a rule"
     if said:
         return "found by the model as a name of another kind"  # MISC, EVENT, NORP, PRODUCT…
-    written = names_key(text)
-    return "written, missed by the model" if any(n in written for n in names) else "not written as named"
+    written = " " + names_key(NOT_A_WORD.sub(" ", text)) + " "  # whole words: "Iran" is not in "Iranian"
+    return "written, missed by the model" if any(f" {n} " in written for n in names) else "not written as named"
 
 
 def pick_cause(pick: dict, box: list, candidates: list[Figure]) -> str:

@@ -619,9 +619,10 @@ def group_entities(mentions: list[Mention], text: str, lang: str, lead_end: int 
     for first, second in _parenthesised_pairs(mentions, text):
         union(second, first)
     _merge_one_person_names(mentions, union)
-    in_headline_only = frozenset(
-        name for name in names if title_end is not None and _title_cased(text[:title_end], text[title_end:], lang)
-        and all(m.end <= title_end for m in mentions if m.text == name)) if title_end else frozenset()
+    in_headline_only: frozenset[str] = frozenset()
+    if title_end and _title_cased(text[:title_end], text[title_end:], lang):  # read once, not once a name
+        in_headline_only = frozenset({m.text for m in mentions if m.end <= title_end}
+                                     - {m.text for m in mentions if m.end > title_end})
     _merge_short_person_names(mentions, union, find, in_headline_only)
     _merge_prefixed_names(names, union)
     _merge_institution_heads(mentions, union)
@@ -770,7 +771,7 @@ def _listed_with_people(mentions: list[Mention], text: str) -> set[int]:
     return listed
 
 
-LIST_TAIL = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})*"
+LIST_TAIL = re.compile(r"(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})+"
                        r"\s+([a-z]+)\b")
 
 
@@ -781,8 +782,12 @@ def _listed_before_place_noun(mentions: list[Mention], text: str, lang: str) -> 
     nouns = words("place_list_nouns", lang)
     if not nouns:
         return set()
-    return {m.start for m in mentions
-            if (tail := LIST_TAIL.match(text, m.end)) is not None and tail.group(1) in nouns}
+    listed: set[int] = set()
+    for m in mentions:  # a list of two names at least: "Amnesty International states that" is none
+        tail = LIST_TAIL.match(text, m.end)
+        if tail is not None and tail.group(1) in nouns:
+            listed.update(other.start for other in mentions if m.start <= other.start < tail.end())
+    return listed
 
 
 def _listed_person(name: str) -> bool:
@@ -996,14 +1001,23 @@ def _button(mention: Mention, text: str, lang: str) -> bool:
     start, end = _line_around(text, mention)
     if text[start:end].strip(" \t" + EDGE_PUNCTUATION) == mention.text:
         return True
-    before = text[max(start, mention.start - PROMOTION_REACH):mention.start]
-    return _promotion_pattern(lang).search(before) is not None
+    reach = max(start, mention.start - PROMOTION_REACH)
+    pieces = re.split(r"[.!?…]\s", text[reach:mention.start])
+    sentence = pieces[-1].lstrip(" \t\"“«")  # this sentence's words only
+    opening, phrases = _promotion_patterns(lang)
+    opens = len(pieces) > 1 or reach == start  # the sentence's first word is in reach
+    return opens and opening.match(sentence) is not None or phrases.search(sentence) is not None
 
 
 @cache
-def _promotion_pattern(lang: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(w) for w in sorted(words("promotion_words", lang))),
-                      re.IGNORECASE)
+def _promotion_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The imperative that opens an invitation ("Follow The New York Times Opinion section on
+    Facebook"), and the phrases that make one anywhere ("or follow us on Twitter"); "expected to
+    follow Twitter in banning" is the story's."""
+    def alternatives(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words(key, lang), key=len, reverse=True)) or "(?!)"
+    return (re.compile(r"(?:%s)(?!\w)" % alternatives("promotion_openers"), re.IGNORECASE),
+            re.compile(r"(?<!\w)(?:%s)(?!\w)" % alternatives("promotion_phrases"), re.IGNORECASE))
 
 
 def _line_around(text: str, mention: Mention) -> tuple[int, int]:

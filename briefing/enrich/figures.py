@@ -393,6 +393,7 @@ def _ordinal(doc: Doc, i: int, end: int, lang: str, text: str | None = None, aft
     in_words, not_counted = _ordinal_words(lang)
     value = float(found.group(1)) if found is not None else in_words.get(word.lower())
     if value is None or value < 3 or not after.islower() or after in not_counted or after in nouns \
+            or lemma(doc[i + 1]).lower() in not_counted \
             or i > 0 and doc[i - 1].lower_.rstrip(".") in _months(lang):  # "his July 25th call": a date
         return None
     return value if doc[i + 1].pos_ == "NOUN" else None
@@ -890,15 +891,24 @@ def _number_of(doc: Doc, sent: Span, start: int, lang: str) -> tuple[str, int | 
             or doc[at].pos_ in ("VERB", "AUX") and lemma(doc[at]).lower() in (
                 *_data(lang).get("change_verbs", ()), *_data(lang).get("copulas", ()))):
         return "", None
-    for i in range(at - 1, max(sent.start, start - NUMBER_OF_WINDOW) - 1, -1):
-        if doc[i].text in (";", ":") or doc[i].lower_ in words and i + 2 >= at:
-            return "", None
+    scan = at - 1
+    while scan > sent.start and doc[scan].pos_ in ("AUX", "PART", "ADV"):
+        scan -= 1  # "a atteint", "has reached": the level's own verb group
+    for i in range(scan, max(sent.start, start - NUMBER_OF_WINDOW) - 1, -1):
+        if doc[i].text in (";", ":", ",") or doc[i].pos_ in ("VERB", "AUX", "CCONJ", "SCONJ") \
+                or doc[i].lower_ in words and i + 2 >= at:
+            return "", None  # another clause: "The number of tests doubled, but deaths reached 30"
         if doc[i].lower_ in words and doc[i + 1].lower_ in COUNT_LINKS:
+            if i == sent.start or "Def" not in doc[i - 1].morph.get("Definite"):
+                return "", None  # "a number of companies" is several of them, no count of them
             noun = i + 2
             while noun < at and doc[noun].pos_ in ("DET", "ADJ"):
                 noun += 1
-            if noun < at and doc[noun].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[noun].text):
-                return doc[noun].text, noun
+            last = noun
+            while last + 1 < at and doc[last + 1].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[last + 1].text):
+                last += 1  # "new coronavirus cases": the cases
+            if noun < at and doc[noun].pos_ in ("NOUN", "PROPN") and LABEL_WORD.match(doc[last].text):
+                return doc[last].text, noun
             return "", None
     return "", None
 

@@ -1,12 +1,13 @@
 """A match's final score as a key figure: "Wales beat Hungary 2-0", "Eastern Michigan rolled
-past Northern Illinois, 45-17", "un score nul (1-1)".
+past Northern Illinois, 45-17", "Lyon a battu Marseille 3-1".
 
 A score is two small numbers joined by a dash in a sentence that tells a result (one of the
 language's `scores.cues`: beat, lost, victoire, score...). It is not a range ("10-15 people":
 a noun follows), a date ("Oct. 5-7", "18-24 November"), a team's record in a list ("The
 Gophers (9-1, 6-1)"), nor one set of a tennis match ("6-7 (4), 6-4, 7-5"). Its value is the
 first number, as an editor writes it; its phrase, the two sides named around the word that
-tells the result ("Wales – Hungary"); without both, no figure.
+tells the result, the second right before the score ("Wales – Hungary"); without both, no
+figure ("un score nul (1-1)", "Paris won 3-1 against Lyon" name them otherwise: not read).
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def scores_in(doc: Doc, sent: Span, sent_text: str, data: dict, months: frozense
         return []  # "6-7 (4), 6-4, 7-5": a tennis match's sets, a table of results
     cues = frozenset(data.get("cues", ()))
     found = []
-    for match in matches:
+    for k, match in enumerate(matches):
+        if any(other is not match and not sent_text[min(other.end(), match.end()):max(other.start(), match.start())].strip()
+               for other in matches[max(k - 1, 0):k + 2]):
+            continue  # "6-4 6-3": sets side by side
         first, second = int(match.group(1)), int(match.group(2))
         span = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
         if span is None or max(first, second) > MAX_POINTS or _not_a_score(doc, span, sent, data, months):
@@ -58,8 +62,8 @@ def _not_a_score(doc: Doc, span: Span, sent: Span, data: dict, months: frozenset
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in data.get("nouns", ()) \
             and after.lower_ not in data.get("time_nouns", ()):
         return True  # "10-15 people", "18-24 November"; "a 5-2 victory", "5-4 Tuesday night" are scores
-    if before is not None and before.lower_.rstrip(".") in months:
-        return True  # "Oct. 5-7"
+    if before is not None and (before.lower_.rstrip(".") in months or before.lower_.rstrip(".") in data.get("months", ())):
+        return True  # "Oct. 5-7", "Sept. 3-5"
     if after is not None and after.text == "," and span.end + 1 < sent.end and doc[span.end + 1].like_num:
         return True  # "(9-1, 6-1)": one of a list
     if before is not None and before.text == "," and span.start - 2 >= sent.start and doc[span.start - 2].like_num:
@@ -84,8 +88,9 @@ def _sides(doc: Doc, sent: Span, span: Span, cues: frozenset[str]) -> str:
                 and not doc[right_start].text[:1].isupper():
             right_start += 1  # "rolled past", "hold off the"
         right = _name_after(doc, right_start, span.start)
-        if left and right and left != right:
-            return f"{left} – {right}"
+        gap = doc[right_start + len(right.split()):span.start].text.strip() if right else ""
+        if left and right and left != right and gap in ("", ","):  # "Wales beat Hungary 2-0", "rolled past
+            return f"{left} – {right}"  # Northern Illinois, 45-17"; not "Apple over Samsung was 60-40"
     return ""
 
 

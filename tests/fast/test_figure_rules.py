@@ -286,14 +286,18 @@ def test_a_count_given_to_the_number_of_something_counts_it():
     assert found["6 million"] == (6_000_000, "claims", ": unemployment claims")
 
 
-def test_a_count_right_after_the_number_of_is_not_its_level():
-    """"the number of cases doubled in 3 days": the days are no level of the cases (the count
-    follows no link word, verb of change or copula), and a count right after "the number of" is
-    none either."""
-    doc = tagged("en", "The|DET|Definite=Def|PronType=Art number|NOUN|Number=Sing of|ADP| cases|NOUN|Number=Plur "
-                       "doubled@double|VERB|Tense=Past|VerbForm=Fin in|ADP| 3|NUM|NumType=Card days|NOUN|Number=Plur "
-                       ".|PUNCT|PunctType=Peri")
-    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(3, "days")]
+def test_a_count_in_another_clause_or_after_a_number_of_is_not_its_level():
+    """"The number of tests doubled, but deaths reached 30": the count is the deaths' (another
+    clause); "A number of companies said profits reached 30": "a number of" is several, no count."""
+    doc = tagged("en", "The|DET|Definite=Def|PronType=Art number|NOUN|Number=Sing of|ADP| tests|NOUN|Number=Plur "
+                       "doubled@double|VERB|Tense=Past|VerbForm=Fin ,|PUNCT|PunctType=Comm but|CCONJ| "
+                       "deaths|NOUN|Number=Plur reached@reach|VERB|Tense=Past|VerbForm=Fin to|ADP| "
+                       "30|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(30, "deaths")]
+    doc = tagged("en", "A|DET|Definite=Ind|PronType=Art number|NOUN|Number=Sing of|ADP| companies|NOUN|Number=Plur "
+                       "said@say|VERB|Tense=Past|VerbForm=Fin profits|NOUN|Number=Plur "
+                       "reached@reach|VERB|Tense=Past|VerbForm=Fin to|ADP| 30|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    assert [(f.value, f.label) for f in find_figures(doc, "en")] == [(30, "profits")]
 
 
 def test_an_event_in_its_series_is_a_figure_from_the_third_on():
@@ -336,10 +340,17 @@ def test_a_match_s_final_score_is_a_figure_with_its_two_sides():
 
 def test_a_range_a_date_and_a_tennis_match_s_sets_are_no_scores():
     """"10-15 people" is a range (a noun follows); "6-3, 7-5" are sets, one of a list, even
-    where a result is told ("topped")."""
-    doc = tagged("en", "Mayer|PROPN|Number=Sing topped@top|VERB|Tense=Past|VerbForm=Fin Jarry|PROPN|Number=Sing "
-                       "6|NUM|NumType=Card ^-|SYM| ^3|NUM|NumType=Card ,|PUNCT|PunctType=Comm "
-                       "7|NUM|NumType=Card ^-|SYM| ^5|NUM|NumType=Card before|ADP| 10|NUM|NumType=Card "
-                       "^-|SYM| ^15|NUM|NumType=Card people|NOUN|Number=Plur .|PUNCT|PunctType=Peri")
-    assert doc.text == "Mayer topped Jarry 6-3, 7-5 before 10-15 people."
-    assert not [f for f in find_figures(doc, "en") if f.kind == "score"]
+    where a result is told ("topped"); each sentence apart, so that no count of scores decides."""
+    sets = tagged("en", "Mayer|PROPN|Number=Sing topped@top|VERB|Tense=Past|VerbForm=Fin Jarry|PROPN|Number=Sing "
+                        "6|NUM|NumType=Card ^-|SYM| ^3|NUM|NumType=Card ,|PUNCT|PunctType=Comm "
+                        "7|NUM|NumType=Card ^-|SYM| ^5|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    assert sets.text == "Mayer topped Jarry 6-3, 7-5."
+    assert not [f for f in find_figures(sets, "en") if f.kind == "score"]
+    crowd = tagged("en", "Mayer|PROPN|Number=Sing topped@top|VERB|Tense=Past|VerbForm=Fin Jarry|PROPN|Number=Sing "
+                         "before|ADP| 10|NUM|NumType=Card ^-|SYM| ^15|NUM|NumType=Card people|NOUN|Number=Plur "
+                         ".|PUNCT|PunctType=Peri")
+    assert crowd.text == "Mayer topped Jarry before 10-15 people."
+    assert not [f for f in find_figures(crowd, "en") if f.kind == "score"]
+    side_by_side = tagged("en", "Nadal|PROPN|Number=Sing beat@beat|VERB|Tense=Past|VerbForm=Fin Federer|PROPN|Number=Sing "
+                                "6|NUM|NumType=Card ^-|SYM| ^4|NUM|NumType=Card .|PUNCT|PunctType=Peri")
+    assert [f.display for f in find_figures(side_by_side, "en") if f.kind == "score"] == ["6-4"]  # one set alone reads as a score

@@ -34,6 +34,7 @@ def test_a_missing_core_entity_is_told_apart_by_what_the_model_said():
     assert core_cause(mayor, [], {"bill de blasio": {"other"}}, text) == "found by the model as a name of another kind"
     assert core_cause(mayor, [], {}, text) == "written, missed by the model"
     assert core_cause(mayor, [], {}, "The mayor said.") == "not written as named"
+    assert core_cause(hart, [], {}, "Hart Islanders said.") == "not written as named"  # a word, not a piece
 
 
 def figure(value: float, phrase: str = "deaths", vague: bool = False, display: str = "7,844") -> Figure:
